@@ -1,0 +1,45 @@
+# The README names these targets. Everything installs into .venv with Python 3.11.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo run serve test lint format messages clean-db
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+
+run: demo
+	$(PY) manage.py ensure_admin
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production-like: DEBUG off, gunicorn, static files from whitenoise. Secrets for
+# this local run are made once under var/; a real deployment sets them itself.
+serve: demo
+	$(PY) manage.py ensure_admin
+	@mkdir -p var && test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
+	  SECURE_COOKIES=0 DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m portal.devdb)}" \
+	  sh -c '$(PY) manage.py collectstatic --noinput -v0 && \
+	  exec $(VENV)/bin/gunicorn portal.wsgi -b 127.0.0.1:$(PORT) -w $${WEB_CONCURRENCY:-3}'
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .

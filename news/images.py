@@ -1,0 +1,124 @@
+"""Image uploads: what is accepted, and the smaller renditions pages show.
+
+An upload must be a real JPEG, PNG, WebP or GIF that Pillow can decode, within the
+size and pixel limits in settings. Pages never show the upload itself: they ask for
+a named rendition, made once with Pillow and kept next to the other media.
+"""
+
+import hashlib
+import logging
+from io import BytesIO
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+logger = logging.getLogger(__name__)
+
+# Accepted formats and the file extension each is stored with.
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+
+# name: (width, height, crop). Crop fills the box exactly; otherwise fit inside.
+RENDITIONS = {
+    "thumb": (240, 160, True),
+    "card": (480, 300, True),
+    "wide": (960, 600, False),
+    "square": (200, 200, True),
+    "photo": (1600, 1200, False),
+}
+
+
+def validate_image_file(upload):
+    """Raise ValidationError unless ``upload`` is an acceptable image; return its format."""
+    if upload is None:
+        return None
+    size = getattr(upload, "size", None) or 0
+    if size > settings.IMAGE_MAX_BYTES:
+        raise ValidationError(
+            _("Ảnh quá lớn (%(size)s MB); tối đa %(max)s MB.")
+            % {
+                "size": round(size / 1048576, 1),
+                "max": settings.IMAGE_MAX_BYTES // 1048576,
+            },
+            code="image_too_large",
+        )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            fmt = image.format
+            width, height = image.size
+            if fmt not in ALLOWED_FORMATS:
+                raise ValidationError(
+                    _(
+                        "Định dạng %(format)s không được nhận; hãy dùng JPEG, PNG, WebP hoặc GIF."
+                    )
+                    % {"format": fmt or "?"},
+                    code="image_format",
+                )
+            if width * height > settings.IMAGE_MAX_PIXELS:
+                raise ValidationError(
+                    _("Ảnh có quá nhiều điểm ảnh (%(w)s×%(h)s).")
+                    % {"w": width, "h": height},
+                    code="image_pixels",
+                )
+            image.verify()
+            return fmt
+    except ValidationError:
+        raise
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
+        raise ValidationError(
+            _("Tệp này không phải là ảnh hợp lệ."), code="image_invalid"
+        ) from exc
+    finally:
+        upload.seek(0)
+
+
+def rendition_name(original_name, spec):
+    width, height, crop = RENDITIONS[spec]
+    digest = hashlib.sha1(original_name.encode()).hexdigest()[:12]
+    stem = PurePosixPath(original_name).stem[:40]
+    return f"renditions/{spec}/{digest}-{stem}-{width}x{height}.jpg"
+
+
+def make_rendition(original_name, spec):
+    """Write the rendition of ``original_name`` for ``spec`` and return its storage name."""
+    width, height, crop = RENDITIONS[spec]
+    name = rendition_name(original_name, spec)
+    if default_storage.exists(name):
+        return name
+    with (
+        default_storage.open(original_name, "rb") as source,
+        Image.open(source) as image,
+    ):
+        image = ImageOps.exif_transpose(image)
+        image = image.convert("RGB")
+        if crop:
+            image = ImageOps.fit(image, (width, height), Image.Resampling.LANCZOS)
+        else:
+            image.thumbnail((width, height), Image.Resampling.LANCZOS)
+        buffer = BytesIO()
+        image.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
+    return default_storage.save(name, ContentFile(buffer.getvalue()))
+
+
+def rendition_url(image_field, spec):
+    """URL of the ``spec`` rendition of an ImageField's file ("" when there is none)."""
+    if not image_field:
+        return ""
+    name = rendition_name(image_field.name, spec)
+    if not default_storage.exists(name):
+        try:
+            name = make_rendition(image_field.name, spec)
+        except (OSError, ValueError, Image.DecompressionBombError):
+            logger.warning("Cannot make %s rendition of %s", spec, image_field.name)
+            return ""
+    return default_storage.url(name)

@@ -1,0 +1,337 @@
+from ckeditor_uploader.fields import RichTextUploadingField
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from news.images import validate_image_file
+from news.sanitize import sanitize_html
+from news.text import slugify_vi
+
+
+class CategoryQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def menu(self):
+        """Active top-level categories with their active children, in menu order."""
+        children = Category.objects.active().order_by("order", "name")
+        return (
+            self.active()
+            .filter(parent__isnull=True)
+            .order_by("order", "name")
+            .prefetch_related(models.Prefetch("children", queryset=children))
+        )
+
+
+class Category(models.Model):
+    name = models.CharField(_("tên"), max_length=150)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=160,
+        unique=True,
+        help_text=_("Phần địa chỉ của chuyên mục; để trống sẽ tạo từ tên."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("chuyên mục cha"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Để trống cho chuyên mục cấp cao nhất."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("thứ tự"),
+        default=0,
+        help_text=_("Số nhỏ đứng trước trong trình đơn."),
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+    is_active = models.BooleanField(
+        _("đang hoạt động"),
+        default=True,
+        help_text=_("Chuyên mục tắt không hiện trong trình đơn và trả về 404."),
+    )
+    show_on_home = models.BooleanField(
+        _("hiện trên trang chủ"),
+        default=False,
+        help_text=_("Trang chủ có một khối tin mới nhất của chuyên mục này."),
+    )
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+        ordering = ["order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="news_category_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify_vi(self.slug or self.name, max_length=160)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+    def ancestors(self):
+        """This category's parents, root first (walks at most a few levels)."""
+        chain, node = [], self.parent
+        while node is not None and len(chain) < 10:
+            chain.insert(0, node)
+            node = node.parent
+        return chain
+
+    def descendant_ids(self):
+        """Ids of this category and every active category below it (one query)."""
+        rows = Category.objects.active().values_list("id", "parent_id")
+        children = {}
+        for pk, parent_id in rows:
+            children.setdefault(parent_id, []).append(pk)
+        found, queue = [self.pk], [self.pk]
+        while queue:
+            queue.extend(kids := children.get(queue.pop(), []))
+            found.extend(kids)
+        return found
+
+
+class Tag(TagBase):
+    """A keyword (``Từ khóa``) whose slug is transliterated like every other slug."""
+
+    class Meta:
+        verbose_name = _("từ khóa")
+        verbose_name_plural = _("từ khóa")
+
+    def slugify(self, tag, i=None):
+        slug = slugify_vi(tag, max_length=90) or "tu-khoa"
+        return f"{slug}-{i}" if i is not None else slug
+
+    def get_absolute_url(self):
+        return reverse("news:tag", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="tagged_articles"
+    )
+
+    class Meta:
+        verbose_name = _("từ khóa của bài")
+        verbose_name_plural = _("từ khóa của bài")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="news_one_tag_per_article"
+            ),
+        ]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """What readers may see at ``at`` (now by default): published and due.
+
+        Scheduling is decided here at query time, so no job has to run for an
+        article to appear at its publish time.
+        """
+        at = at or timezone.now()
+        return self.filter(
+            status=Article.Status.PUBLISHED,
+            publish_at__lte=at,
+            category__is_active=True,
+        )
+
+    def for_listing(self):
+        """Only what list pages show, with the category joined in."""
+        return self.select_related("category").only(
+            "id",
+            "title",
+            "slug",
+            "summary",
+            "image",
+            "image_caption",
+            "image_alt",
+            "publish_at",
+            "featured",
+            "category__id",
+            "category__slug",
+            "category__name",
+        )
+
+    def newer_than(self, article):
+        """Articles after ``article`` in (publish_at, id) order, nearest first."""
+        return self.filter(
+            Q(publish_at__gt=article.publish_at)
+            | Q(publish_at=article.publish_at, id__gt=article.id)
+        ).order_by("publish_at", "id")
+
+    def older_than(self, article):
+        """Articles before ``article`` in (publish_at, id) order, nearest first."""
+        return self.filter(
+            Q(publish_at__lt=article.publish_at)
+            | Q(publish_at=article.publish_at, id__lt=article.id)
+        ).order_by("-publish_at", "-id")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Nháp")
+        PUBLISHED = "published", _("Đã xuất bản")
+
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Phần chữ của địa chỉ bài viết; để trống sẽ tạo từ tiêu đề. Đổi đường "
+            "dẫn không làm hỏng liên kết cũ."
+        ),
+    )
+    summary = models.TextField(
+        _("tóm tắt"),
+        blank=True,
+        help_text=_("Đoạn mở đầu, hiện in đậm và trong danh sách tin."),
+    )
+    body = RichTextUploadingField(_("nội dung"), blank=True)
+    image = models.ImageField(
+        _("ảnh đại diện"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        validators=[validate_image_file],
+        help_text=_("JPEG, PNG, WebP hoặc GIF. Trang danh sách dùng bản thu nhỏ."),
+    )
+    image_caption = models.CharField(
+        _("chú thích ảnh"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Hiện dưới ảnh; cũng dùng làm văn bản thay thế nếu để trống ô dưới."
+        ),
+    )
+    image_alt = models.CharField(
+        _("văn bản thay thế"),
+        max_length=300,
+        blank=True,
+        help_text=_("Mô tả ảnh cho người khiếm thị."),
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("chuyên mục"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    source = models.CharField(
+        _("nguồn tin"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hiện sau 'Nguồn tin:'."),
+    )
+    source_url = models.URLField(
+        _("địa chỉ nguồn tin"),
+        max_length=500,
+        blank=True,
+        help_text=_("Nếu có, tên nguồn tin thành liên kết tới địa chỉ này."),
+    )
+    author = models.CharField(_("tác giả"), max_length=150, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người sửa cuối"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    tags = TaggableManager(
+        _("từ khóa"),
+        through=TaggedArticle,
+        blank=True,
+        help_text=_("Cách nhau bằng dấu phẩy."),
+    )
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+    )
+    publish_at = models.DateTimeField(
+        _("thời gian đăng"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_(
+            "Bạn đọc thấy bài từ thời điểm này; thời điểm trong tương lai là hẹn giờ đăng."
+        ),
+    )
+    featured = models.BooleanField(
+        _("tin nổi bật"),
+        default=False,
+        help_text=_("Hiện trong khối Tin nổi bật."),
+    )
+    allow_comments = models.BooleanField(_("cho phép bình luận"), default=True)
+    allow_ratings = models.BooleanField(_("cho phép đánh giá"), default=True)
+    created = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated = models.DateTimeField(_("ngày sửa"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        ordering = ["-publish_at", "-id"]
+        permissions = [("publish_article", _("Có thể xuất bản bài viết"))]
+        indexes = [
+            models.Index(
+                fields=["status", "publish_at", "id"], name="news_article_pub_idx"
+            ),
+            models.Index(
+                fields=["category", "status", "publish_at", "id"],
+                name="news_article_cat_pub_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify_vi(self.slug or self.title, max_length=200) or "bai-viet"
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "news:article",
+            kwargs={"category": self.category.slug, "slug": self.slug, "pk": self.pk},
+        )
+
+    @property
+    def image_alt_text(self):
+        return self.image_alt or self.image_caption or self.title
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    def is_visible_to_readers(self):
+        return Article.objects.published().filter(pk=self.pk).exists()

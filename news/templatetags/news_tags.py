@@ -1,0 +1,69 @@
+from django import template
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from news.images import rendition_url
+
+register = template.Library()
+
+# Django's Vietnamese locale says "Thứ 6"; Vietnamese news sites write the day out.
+VI_WEEKDAYS = (
+    "Thứ hai",
+    "Thứ ba",
+    "Thứ tư",
+    "Thứ năm",
+    "Thứ sáu",
+    "Thứ bảy",
+    "Chủ nhật",
+)
+EN_WEEKDAYS = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@register.filter
+def dateline(value):
+    """``Thứ sáu - 12/01/2024 02:02`` in the site time zone (English: ``Friday, 12 January 2024, 02:02``)."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    if (get_language() or "vi").startswith("en"):
+        return (
+            f"{EN_WEEKDAYS[local.weekday()]}, {local.day} {EN_MONTHS[local.month - 1]} "
+            f"{local.year}, {local:%H:%M}"
+        )
+    return f"{VI_WEEKDAYS[local.weekday()]} - {local:%d/%m/%Y %H:%M}"
+
+
+@register.filter
+def shortdate(value):
+    """``12/01/2024 02:02`` in the site time zone."""
+    if not value:
+        return ""
+    return f"{timezone.localtime(value):%d/%m/%Y %H:%M}"
+
+
+@register.simple_tag
+def rendition(image_field, spec):
+    """URL of a Pillow-made rendition (see news.images.RENDITIONS) of an image field."""
+    return rendition_url(image_field, spec)

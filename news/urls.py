@@ -1,0 +1,20 @@
+from django.urls import path, register_converter
+
+from news import views
+from portal.converters import IdConverter
+
+register_converter(IdConverter, "id")
+
+app_name = "news"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("tin-tuc/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path(
+        "tin-tuc/<slug:category>/<slug:slug>-<id:pk>.html",
+        views.ArticleView.as_view(),
+        name="article",
+    ),
+    path("tin-tuc/bai-viet/<id:pk>/", views.article_by_id, name="article-by-id"),
+    path("the/<str:slug>/", views.TagView.as_view(), name="tag"),
+]

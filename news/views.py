@@ -1,0 +1,180 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView, TemplateView
+
+from news.images import ALLOWED_FORMATS, validate_image_file
+from news.models import Article, Category, Tag
+from news.text import slugify_vi
+from portal.models import SiteSettings
+
+PAGE_SIZE = 20
+
+
+def can_preview(user):
+    return user.is_active and user.is_staff and user.has_perm("news.change_article")
+
+
+class HomeView(TemplateView):
+    template_name = "news/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        published = Article.objects.published().for_listing()
+        context["featured"] = list(published.filter(featured=True)[:5])
+        shown = [a.pk for a in context["featured"]]
+        context["latest"] = list(published.exclude(pk__in=shown)[:10])
+        context["home_categories"] = [
+            (
+                category,
+                list(published.filter(category__in=category.descendant_ids())[:5]),
+            )
+            for category in Category.objects.active().filter(show_on_home=True)
+        ]
+        return context
+
+
+class ArticleListView(ListView):
+    """A paginated list of published articles, newest first."""
+
+    paginate_by = PAGE_SIZE
+    template_name = "news/article_list.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return self.filter_articles(Article.objects.published().for_listing())
+
+
+class CategoryView(ArticleListView):
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(
+            Category.objects.active().select_related("parent"), slug=kwargs["slug"]
+        )
+        return super().get(request, *args, **kwargs)
+
+    def filter_articles(self, articles):
+        return articles.filter(category__in=self.category.descendant_ids())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            category=self.category,
+            heading=self.category.name,
+            breadcrumbs=[*self.category.ancestors()],
+            description=self.category.description,
+            subcategories=self.category.children.active(),
+        )
+        return context
+
+
+class TagView(ArticleListView):
+    def get(self, request, *args, **kwargs):
+        self.tag = get_object_or_404(Tag, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def filter_articles(self, articles):
+        return articles.filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            tag=self.tag,
+            heading=_("Từ khóa: %(tag)s") % {"tag": self.tag.name},
+        )
+        return context
+
+
+class ArticleView(DetailView):
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        articles = Article.objects.select_related("category", "category__parent")
+        article = articles.filter(pk=self.kwargs["pk"]).first()
+        if article is None:
+            raise Http404(_("Không có bài viết này."))
+        self.preview = not article.is_visible_to_readers()
+        if self.preview and not can_preview(self.request.user):
+            raise Http404(_("Không có bài viết này."))
+        return article
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        canonical = self.object.get_absolute_url()
+        if request.path != canonical:
+            query = request.META.get("QUERY_STRING", "")
+            return redirect(
+                f"{canonical}?{query}" if query else canonical, permanent=True
+            )
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        if self.preview:
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        count = SiteSettings.load().related_count
+        siblings = (
+            Article.objects.published()
+            .for_listing()
+            .filter(category_id=article.category_id)
+        )
+        context.update(
+            preview=self.preview,
+            tags=list(article.tags.all()),
+            newer=list(siblings.newer_than(article)[:count]) if count else [],
+            older=list(siblings.older_than(article)[:count]) if count else [],
+            breadcrumbs=[*article.category.ancestors(), article.category],
+        )
+        return context
+
+
+def article_by_id(request, pk):
+    """A short link by id alone; answers 301 to the canonical address."""
+    article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
+    if not article.is_visible_to_readers() and not can_preview(request.user):
+        raise Http404(_("Không có bài viết này."))
+    return redirect(article.get_absolute_url(), permanent=True)
+
+
+@require_POST
+def editor_upload(request):
+    """Image upload from CKEditor: staff who may write articles, images only.
+
+    Replaces django-ckeditor's own upload view, which is CSRF-exempt and trusts the
+    file name; this one keeps CSRF protection and checks the file with Pillow.
+    """
+    user = request.user
+    if not (user.is_active and user.is_staff and user.has_perm("news.add_article")):
+        return JsonResponse(
+            {"uploaded": 0, "error": {"message": _("Bạn không có quyền tải ảnh lên.")}},
+            status=403,
+        )
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse(
+            {"uploaded": 0, "error": {"message": _("Chưa chọn tệp ảnh.")}}, status=400
+        )
+    try:
+        image_format = validate_image_file(upload)
+    except ValidationError as error:
+        return JsonResponse(
+            {"uploaded": 0, "error": {"message": " ".join(error.messages)}}, status=400
+        )
+    # The stored extension follows the decoded format, never the uploaded name.
+    stem = slugify_vi(upload.name.rpartition(".")[0] or upload.name)[:80] or "anh"
+    name = f"{stem}.{ALLOWED_FORMATS[image_format]}"
+    saved = default_storage.save(f"{settings.CKEDITOR_UPLOAD_PATH}{name}", upload)
+    return JsonResponse(
+        {
+            "uploaded": 1,
+            "fileName": saved.rsplit("/", 1)[-1],
+            "url": default_storage.url(saved),
+        }
+    )

@@ -1,0 +1,43 @@
+"""The client's IP address, and the salted hash that is all the portal keeps of it.
+
+``X-Forwarded-For`` is believed only as far as ``settings.TRUSTED_PROXIES`` says:
+with N trusted proxies in front of the site, the client is the Nth address from the
+right of the header. With none (the default) the client is ``REMOTE_ADDR``.
+"""
+
+import hashlib
+import ipaddress
+
+from django.conf import settings
+
+MAX_HEADER = 1024
+
+
+def _valid_ip(value):
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_ip(request):
+    """The client address as a normalised string ("0.0.0.0" when unknown)."""
+    remote = _valid_ip(request.META.get("REMOTE_ADDR", "")) or "0.0.0.0"
+    proxies = settings.TRUSTED_PROXIES
+    if proxies <= 0:
+        return remote
+    header = request.META.get("HTTP_X_FORWARDED_FOR", "")[:MAX_HEADER]
+    hops = [hop.strip() for hop in header.split(",") if hop.strip()]
+    if len(hops) < proxies:
+        return remote
+    return _valid_ip(hops[-proxies]) or remote
+
+
+def hash_ip(ip, *, salt=""):
+    """A salted SHA-256 of an address; ``salt`` adds a purpose or a day to the key."""
+    key = f"{settings.IP_HASH_SALT}:{salt}:{ip}".encode()
+    return hashlib.sha256(key).hexdigest()
+
+
+def client_ip_hash(request, *, salt=""):
+    return hash_ip(client_ip(request), salt=salt)

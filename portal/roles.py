@@ -1,0 +1,57 @@
+"""Editorial roles as Django groups, kept in step with this table after every migrate.
+
+Each role lists permission codenames as ``app_label.codename``. A codename whose
+model is not installed is skipped, so apps can be added in any order.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+REPORTER = "Phóng viên"
+MANAGING_EDITOR = "Thư ký tòa soạn"
+ADMINISTRATOR = "Quản trị viên"
+
+_ARTICLE_WRITE = ["news.view_article", "news.add_article", "news.change_article"]
+_TAGS = ["news.view_tag", "news.add_tag", "news.change_tag", "news.delete_tag"]
+_CATEGORIES = [
+    "news.view_category",
+    "news.add_category",
+    "news.change_category",
+    "news.delete_category",
+]
+
+ROLES = {
+    REPORTER: [*_ARTICLE_WRITE, "news.view_category", "news.view_tag"],
+    MANAGING_EDITOR: [
+        *_ARTICLE_WRITE,
+        "news.publish_article",
+        "news.delete_article",
+        *_CATEGORIES,
+        *_TAGS,
+    ],
+    # Administrators get every permission (see sync_roles).
+    ADMINISTRATOR: [],
+}
+
+ROLE_LABELS = {
+    REPORTER: _("Phóng viên / Biên tập viên"),
+    MANAGING_EDITOR: _("Thư ký tòa soạn"),
+    ADMINISTRATOR: _("Quản trị viên"),
+}
+
+
+def sync_roles(sender=None, using="default", **kwargs):
+    """Create the role groups and give them exactly their permissions."""
+    from django.contrib.auth.models import Group, Permission
+
+    for name, codenames in ROLES.items():
+        group, _created = Group.objects.using(using).get_or_create(name=name)
+        if name == ADMINISTRATOR:
+            perms = Permission.objects.using(using).all()
+        else:
+            perms = Permission.objects.using(using).none()
+            for full in codenames:
+                app_label, codename = full.split(".", 1)
+                perms = perms | Permission.objects.using(using).filter(
+                    content_type__app_label=app_label, codename=codename
+                )
+        group.permissions.set(perms)
