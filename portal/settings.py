@@ -107,7 +107,13 @@ if DATABASE_URL is None:
     from portal.devdb import embedded_database_url
 
     DATABASE_URL = embedded_database_url(BASE_DIR)
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Tests close connections after each request: live-server threads come and go, and
+# PostgreSQL allows 100 connections.
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL, conn_max_age=0 if TESTING else int(env("CONN_MAX_AGE", "60"))
+    )
+}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
