@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db.models import Case, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -24,11 +25,19 @@ class CategoryAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("parent__parent")
 
-    def get_changelist_instance(self, request):
-        changelist = super().get_changelist_instance(request)
-        if not request.GET.get("o"):
-            changelist.result_list = tree_order(changelist.result_list)
-        return changelist
+    def get_ordering(self, request):
+        """Depth-first tree order: each parent followed by its children."""
+        ids = [
+            c.pk
+            for c in tree_order(Category.objects.only("id", "parent", "order", "name"))
+        ]
+        if not ids:
+            return ["order", "name"]
+        return [
+            Case(
+                *(When(pk=pk, then=pos) for pos, pk in enumerate(ids)), default=len(ids)
+            )
+        ]
 
 
 def tree_order(categories):

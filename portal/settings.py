@@ -144,6 +144,8 @@ LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
+# Vietnamese dates are day-first: portal/formats/vi fixes what Django leaves unset.
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -204,7 +206,6 @@ CKEDITOR_CONFIGS = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Images: what an upload may be.
 IMAGE_MAX_BYTES = int(env("IMAGE_MAX_BYTES", 10 * 1024 * 1024))
