@@ -197,10 +197,10 @@ def test_article_page_query_count_does_not_grow_with_tags_or_lists(
     client.get(few.get_absolute_url())  # warm the site-settings cache
     with django_assert_max_num_queries(9) as small:
         client.get(few.get_absolute_url())
-    for i in range(12):
+    for _ in range(12):
         make_article(category=category)
     many = make_article(category=category, tags=[f"từ khóa {i}" for i in range(15)])
-    for i in range(12):
+    for _ in range(12):
         make_article(category=category)
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(many.get_absolute_url())
