@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo run serve test lint format messages clean-db
+.PHONY: install demo run serve test lint format messages
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,7 +13,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
-install: $(STAMP)
+# English translations: .po files are compiled by polib, no gettext binary needed.
+messages: $(STAMP)
+	$(PY) manage.py compile_translations
+
+install: $(STAMP) messages
 
 demo: install
 	$(PY) manage.py migrate --noinput

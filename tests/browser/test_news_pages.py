@@ -34,8 +34,12 @@ def test_home_and_article_pages_render_in_chromium(live_server, page, artifacts_
     page.wait_for_url(f"**{article.get_absolute_url()}")
 
     assert page.locator("h1").inner_text() == TITLE
-    assert page.locator(".article-dateline").inner_text() == "Thứ sáu - 12/01/2024 02:02"
-    assert page.locator(".article-image figcaption").inner_text() == "Quang cảnh hội nghị"
+    assert (
+        page.locator(".article-dateline").inner_text() == "Thứ sáu - 12/01/2024 02:02"
+    )
+    assert (
+        page.locator(".article-image figcaption").inner_text() == "Quang cảnh hội nghị"
+    )
     assert page.locator(".article-image img").evaluate("img => img.naturalWidth") > 0
     assert "Nguồn tin: Ban Thi đua" in page.locator(".article-source").inner_text()
     assert page.get_by_role("heading", name="Những tin mới hơn").is_visible()
@@ -48,7 +52,9 @@ def test_home_and_article_pages_render_in_chromium(live_server, page, artifacts_
 
     # One column on a phone, without horizontal scrolling.
     page.set_viewport_size({"width": 390, "height": 844})
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= window.innerWidth + 1"
+    )
     side_box = page.locator("aside.sidebar").bounding_box()
     main_box = page.locator("main").bounding_box()
     assert side_box["y"] >= main_box["y"] + main_box["height"]

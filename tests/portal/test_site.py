@@ -84,3 +84,17 @@ def test_vietnamese_numbers_group_thousands_with_a_dot():
         assert template.render(Context({"n": 37689})) == "37.689"
     with translation.override("en"):
         assert template.render(Context({"n": 37689})) == "37,689"
+
+
+def test_a_reader_can_switch_to_english_and_back(client):
+    make_article()
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert client.get("/")["Content-Language"] == "en"
+    client.post("/i18n/setlang/", {"language": "vi", "next": "/"})
+    assert client.get("/")["Content-Language"] == "vi"
+
+
+def test_an_unknown_language_in_the_cookie_falls_back_to_vietnamese(client):
+    client.cookies["django_language"] = "xx-evil"
+    assert client.get("/")["Content-Language"] == "vi"
