@@ -17,6 +17,9 @@ class CategoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
 
+    class Media:
+        js = ["js/vi-slug.js"]
+
     @admin.display(description=_("tên"))
     def tree_name(self, category):
         depth = len(category.ancestors())
@@ -100,7 +103,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["js/ckeditor-csrf.js"]
+        js = ["js/vi-slug.js", "js/ckeditor-csrf.js"]
 
     def has_publish_permission(self, request):
         return request.user.has_perm("news.publish_article")
@@ -149,3 +152,6 @@ class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        js = ["js/vi-slug.js"]
