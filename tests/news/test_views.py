@@ -260,3 +260,17 @@ def test_home_page_shows_featured_latest_and_home_categories(client):
     assert featured.title in page and in_block.title in page
     assert "Khối trang chủ" in page
     assert page.count("<h1") == 1
+
+
+def test_home_and_category_pages_keep_a_bounded_query_count(
+    client, django_assert_max_num_queries
+):
+    parent = make_category(show_on_home=True)
+    child = make_category(parent=parent, show_on_home=True)
+    for i in range(30):
+        make_article(category=child if i % 2 else parent, featured=i < 6, tags=[f"t{i}"])
+    client.get("/")  # warm the site-settings cache
+    with django_assert_max_num_queries(12):
+        client.get("/")
+    with django_assert_max_num_queries(8):
+        client.get(parent.get_absolute_url())
