@@ -1,19 +1,25 @@
 from pathlib import Path
 
 import polib
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
     help = (
-        "Compile every locale/*/LC_MESSAGES/*.po into .mo with polib, so no gettext "
+        "Compile every locale/*/LC_MESSAGES/*.po (the project's and each app's) into .mo with polib, so no gettext "
         "binary is needed on the machine (makemessages, for developers, still is)."
     )
 
     def handle(self, *args, **options):
         compiled = 0
-        for folder in settings.LOCALE_PATHS:
+        folders = [Path(p) for p in settings.LOCALE_PATHS] + [
+            Path(config.path) / "locale"
+            for config in apps.get_app_configs()
+            if Path(config.path).resolve().is_relative_to(settings.BASE_DIR.resolve())
+        ]
+        for folder in folders:
             for po_path in sorted(Path(folder).glob("*/LC_MESSAGES/*.po")):
                 mo_path = po_path.with_suffix(".mo")
                 if (
