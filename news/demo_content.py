@@ -22,15 +22,78 @@ SITE = {
 
 # (slug, name, parent slug, order, show_on_home, description)
 CATEGORIES = [
-    ("tin-tuc-su-kien", "Tin tức", None, 1, False, "Tin tức, sự kiện trong tỉnh và trong nước."),
-    ("tin-trong-tinh", "Tin trong tỉnh", "tin-tuc-su-kien", 1, True, "Hoạt động của Mặt trận và các tổ chức thành viên trong tỉnh."),
-    ("tin-trong-nuoc", "Tin trong nước", "tin-tuc-su-kien", 2, False, "Tin hoạt động Mặt trận các cấp trong cả nước."),
-    ("hoat-dong", "Hoạt động", None, 2, False, "Các phong trào thi đua, cuộc vận động và hoạt động an sinh."),
-    ("thi-dua-khen-thuong", "Thi đua - Khen thưởng", "hoat-dong", 1, True, "Phong trào thi đua yêu nước, điển hình tiên tiến."),
-    ("an-sinh-xa-hoi", "An sinh xã hội", "hoat-dong", 2, True, "Chăm lo cho hộ nghèo, gia đình chính sách, cứu trợ thiên tai."),
-    ("nong-thon-moi", "Xây dựng nông thôn mới", "hoat-dong", 3, False, "Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”."),
-    ("chuyen-doi-so", "Chuyển đổi số", "hoat-dong", 4, False, "Ứng dụng công nghệ số trong công tác Mặt trận và đời sống người dân."),
-    ("van-ban", "Văn bản", None, 3, False, "Kế hoạch, hướng dẫn, thông báo của Ủy ban MTTQ tỉnh."),
+    (
+        "tin-tuc-su-kien",
+        "Tin tức",
+        None,
+        1,
+        False,
+        "Tin tức, sự kiện trong tỉnh và trong nước.",
+    ),
+    (
+        "tin-trong-tinh",
+        "Tin trong tỉnh",
+        "tin-tuc-su-kien",
+        1,
+        True,
+        "Hoạt động của Mặt trận và các tổ chức thành viên trong tỉnh.",
+    ),
+    (
+        "tin-trong-nuoc",
+        "Tin trong nước",
+        "tin-tuc-su-kien",
+        2,
+        False,
+        "Tin hoạt động Mặt trận các cấp trong cả nước.",
+    ),
+    (
+        "hoat-dong",
+        "Hoạt động",
+        None,
+        2,
+        False,
+        "Các phong trào thi đua, cuộc vận động và hoạt động an sinh.",
+    ),
+    (
+        "thi-dua-khen-thuong",
+        "Thi đua - Khen thưởng",
+        "hoat-dong",
+        1,
+        True,
+        "Phong trào thi đua yêu nước, điển hình tiên tiến.",
+    ),
+    (
+        "an-sinh-xa-hoi",
+        "An sinh xã hội",
+        "hoat-dong",
+        2,
+        True,
+        "Chăm lo cho hộ nghèo, gia đình chính sách, cứu trợ thiên tai.",
+    ),
+    (
+        "nong-thon-moi",
+        "Xây dựng nông thôn mới",
+        "hoat-dong",
+        3,
+        False,
+        "Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”.",
+    ),
+    (
+        "chuyen-doi-so",
+        "Chuyển đổi số",
+        "hoat-dong",
+        4,
+        False,
+        "Ứng dụng công nghệ số trong công tác Mặt trận và đời sống người dân.",
+    ),
+    (
+        "van-ban",
+        "Văn bản",
+        None,
+        3,
+        False,
+        "Kế hoạch, hướng dẫn, thông báo của Ủy ban MTTQ tỉnh.",
+    ),
 ]
 
 PLACES = [
@@ -69,7 +132,16 @@ LEADERS = [
     "đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh",
     "đồng chí Trưởng ban Dân vận Tỉnh ủy",
 ]
-AUTHORS = ["Minh Châu", "Thanh Hương", "Quốc Bảo", "Hà Linh", "Đức Trung", "Ngọc Anh", "Văn Sơn", "Bích Ngọc"]
+AUTHORS = [
+    "Minh Châu",
+    "Thanh Hương",
+    "Quốc Bảo",
+    "Hà Linh",
+    "Đức Trung",
+    "Ngọc Anh",
+    "Văn Sơn",
+    "Bích Ngọc",
+]
 # (name, address); an empty address shows the name without a link.
 SOURCES = [
     ("Ban Tuyên giáo Ủy ban MTTQ tỉnh", ""),
@@ -109,12 +181,48 @@ SCENE_CAPTIONS = {
 # Colours of the painted demo images: sky top, sky at the horizon, sun, three hill
 # layers from far to near, and the ground.
 PALETTES = [
-    ((86, 148, 214), (196, 226, 245), (255, 246, 214), [(128, 160, 176), (86, 128, 110), (58, 104, 70)], (118, 164, 72)),
-    ((236, 128, 88), (252, 210, 150), (255, 240, 200), [(170, 120, 140), (120, 84, 110), (78, 60, 82)], (120, 110, 60)),
-    ((40, 64, 120), (230, 150, 110), (255, 214, 150), [(110, 90, 130), (70, 64, 100), (40, 44, 70)], (66, 82, 60)),
-    ((170, 190, 200), (226, 232, 230), (250, 250, 240), [(160, 176, 176), (120, 146, 140), (86, 118, 104)], (140, 170, 120)),
-    ((120, 180, 230), (220, 236, 220), (255, 250, 220), [(150, 170, 140), (110, 150, 90), (80, 126, 56)], (196, 176, 64)),
-    ((60, 120, 170), (170, 210, 220), (255, 236, 180), [(90, 130, 150), (60, 100, 110), (34, 76, 70)], (70, 130, 90)),
+    (
+        (86, 148, 214),
+        (196, 226, 245),
+        (255, 246, 214),
+        [(128, 160, 176), (86, 128, 110), (58, 104, 70)],
+        (118, 164, 72),
+    ),
+    (
+        (236, 128, 88),
+        (252, 210, 150),
+        (255, 240, 200),
+        [(170, 120, 140), (120, 84, 110), (78, 60, 82)],
+        (120, 110, 60),
+    ),
+    (
+        (40, 64, 120),
+        (230, 150, 110),
+        (255, 214, 150),
+        [(110, 90, 130), (70, 64, 100), (40, 44, 70)],
+        (66, 82, 60),
+    ),
+    (
+        (170, 190, 200),
+        (226, 232, 230),
+        (250, 250, 240),
+        [(160, 176, 176), (120, 146, 140), (86, 118, 104)],
+        (140, 170, 120),
+    ),
+    (
+        (120, 180, 230),
+        (220, 236, 220),
+        (255, 250, 220),
+        [(150, 170, 140), (110, 150, 90), (80, 126, 56)],
+        (196, 176, 64),
+    ),
+    (
+        (60, 120, 170),
+        (170, 210, 220),
+        (255, 236, 180),
+        [(90, 130, 150), (60, 100, 110), (34, 76, 70)],
+        (70, 130, 90),
+    ),
 ]
 
 # A topic: its category, tags, title templates, a summary, a lead, detail paragraphs
@@ -204,7 +312,11 @@ TOPICS = [
         ],
         "table": (
             ("Nguồn kinh phí", "Tỷ lệ"),
-            [("Quỹ “Vì người nghèo” tỉnh", "55%"), ("Ngân sách địa phương", "20%"), ("Gia đình, dòng họ và cộng đồng", "25%")],
+            [
+                ("Quỹ “Vì người nghèo” tỉnh", "55%"),
+                ("Ngân sách địa phương", "20%"),
+                ("Gia đình, dòng họ và cộng đồng", "25%"),
+            ],
         ),
         "quotes": [
             "Cả đời làm thuê, tôi chưa dám nghĩ có ngày được ở nhà vững chãi thế này. Mùa mưa năm nay không còn lo dột nữa.",
@@ -237,7 +349,11 @@ TOPICS = [
         ],
         "table": (
             ("Hạng mục hỗ trợ", "Số hộ"),
-            [("Nhà sập hoàn toàn", "{n_small}"), ("Nhà hư hỏng nặng", "{n}"), ("Mất trắng hoa màu", "{n_big}")],
+            [
+                ("Nhà sập hoàn toàn", "{n_small}"),
+                ("Nhà hư hỏng nặng", "{n}"),
+                ("Mất trắng hoa màu", "{n_big}"),
+            ],
         ),
     },
     {
@@ -319,7 +435,12 @@ TOPICS = [
         ],
         "table": (
             ("Chuyên đề", "Thời lượng"),
-            [("Nghiệp vụ công tác Mặt trận ở cơ sở", "1 buổi"), ("Kỹ năng giám sát, phản biện xã hội", "1 buổi"), ("Kỹ năng tuyên truyền, vận động", "1/2 buổi"), ("Thảo luận tình huống", "1/2 buổi")],
+            [
+                ("Nghiệp vụ công tác Mặt trận ở cơ sở", "1 buổi"),
+                ("Kỹ năng giám sát, phản biện xã hội", "1 buổi"),
+                ("Kỹ năng tuyên truyền, vận động", "1/2 buổi"),
+                ("Thảo luận tình huống", "1/2 buổi"),
+            ],
         ),
     },
     {
@@ -343,7 +464,11 @@ TOPICS = [
         ],
         "table": (
             ("Hình thức khen thưởng", "Số lượng"),
-            [("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "{n_small}"), ("Bằng khen của Ủy ban MTTQ tỉnh", "{n}"), ("Giấy khen cấp huyện", "{n_big}")],
+            [
+                ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "{n_small}"),
+                ("Bằng khen của Ủy ban MTTQ tỉnh", "{n}"),
+                ("Giấy khen cấp huyện", "{n_big}"),
+            ],
         ),
         "quotes": [
             "Phần thưởng hôm nay là niềm vinh dự, cũng là trách nhiệm để tôi tiếp tục cùng bà con làm giàu chính đáng trên mảnh đất quê mình.",
@@ -444,7 +569,15 @@ TOPICS = [
         ],
         "table": (
             ("Nội dung", "Đơn vị thực hiện", "Thời gian"),
-            [("Ban hành kế hoạch cấp huyện", "Ủy ban MTTQ cấp huyện", "Tháng đầu quý"), ("Tổ chức ở khu dân cư", "Ban Công tác Mặt trận", "Trong quý"), ("Báo cáo kết quả", "Ủy ban MTTQ cấp huyện", "Cuối quý")],
+            [
+                (
+                    "Ban hành kế hoạch cấp huyện",
+                    "Ủy ban MTTQ cấp huyện",
+                    "Tháng đầu quý",
+                ),
+                ("Tổ chức ở khu dân cư", "Ban Công tác Mặt trận", "Trong quý"),
+                ("Báo cáo kết quả", "Ủy ban MTTQ cấp huyện", "Cuối quý"),
+            ],
         ),
     },
     {
@@ -511,7 +644,10 @@ FIXED_ARTICLE = {
         ("Đơn vị", "Hình thức đề nghị khen thưởng"),
         [
             ("Hội Nông dân tỉnh", "Cờ thi đua của Ủy ban nhân dân tỉnh"),
-            ("Hội Liên hiệp Phụ nữ tỉnh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"),
+            (
+                "Hội Liên hiệp Phụ nữ tỉnh",
+                "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+            ),
             ("Tỉnh đoàn", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"),
         ],
     ),

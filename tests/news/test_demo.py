@@ -67,7 +67,9 @@ def test_demo_writes_forty_articles_with_drafts_one_scheduled_and_features():
     )
     assert scheduled.count() == 1
     assert (
-        timedelta(days=1, hours=23) < scheduled.get().publish_at - now < timedelta(days=2)
+        timedelta(days=1, hours=23)
+        < scheduled.get().publish_at - now
+        < timedelta(days=2)
     )
     published = Article.objects.published()
     assert published.filter(featured=True).count() == 5
@@ -98,7 +100,10 @@ def test_demo_pictures_are_real_jpeg_files_in_media_root():
     for article in with_image:
         assert article.image.name.startswith("articles/")
         assert article.image_caption
-        with default_storage.open(article.image.name) as file, Image.open(file) as image:
+        with (
+            default_storage.open(article.image.name) as file,
+            Image.open(file) as image,
+        ):
             assert (image.format, image.size) == ("JPEG", (1200, 800))
     figure = Article.objects.filter(body__contains='<figure class="image">').first()
     src = figure.body.split('<img src="', 1)[1].split('"', 1)[0]

@@ -268,7 +268,9 @@ def test_home_and_category_pages_keep_a_bounded_query_count(
     parent = make_category(show_on_home=True)
     child = make_category(parent=parent, show_on_home=True)
     for i in range(30):
-        make_article(category=child if i % 2 else parent, featured=i < 6, tags=[f"t{i}"])
+        make_article(
+            category=child if i % 2 else parent, featured=i < 6, tags=[f"t{i}"]
+        )
     client.get("/")  # warm the site-settings cache
     with django_assert_max_num_queries(12):
         client.get("/")

@@ -34,7 +34,8 @@ BODY_IMAGES = [f"uploads/demo/anh-minh-hoa-{n}.jpg" for n in range(1, 7)]
 SCENES = ["fields", "lake", "hills"]
 CATEGORY_SLUGS = [row[0] for row in demo.CATEGORIES]
 DEMO_TAGS = sorted(
-    {tag for topic in demo.TOPICS for tag in topic["tags"]} | set(demo.FIXED_ARTICLE["tags"])
+    {tag for topic in demo.TOPICS for tag in topic["tags"]}
+    | set(demo.FIXED_ARTICLE["tags"])
 )
 
 
@@ -119,7 +120,9 @@ def article_specs(now):
                 "source": source,
                 "source_url": source_url,
                 "author": rng.choice(demo.AUTHORS),
-                "status": Article.Status.DRAFT if is_draft else Article.Status.PUBLISHED,
+                "status": Article.Status.DRAFT
+                if is_draft
+                else Article.Status.PUBLISHED,
                 "publish_at": publish_at,
                 "featured": is_featured,
                 "paint_seed": SEED * 100 + index,
@@ -154,13 +157,21 @@ def article_body(rng, topic, context, *, with_figure):
     def para(text):
         return format_html("<p>{}</p>", text.format_map(context))
 
-    details = rng.sample(topic["details"], k=min(len(topic["details"]), rng.randint(2, 3)))
+    details = rng.sample(
+        topic["details"], k=min(len(topic["details"]), rng.randint(2, 3))
+    )
     blocks = [para(topic["lead"]), *(para(text) for text in details)]
     extras = [kind for kind in ("items", "quotes", "table") if kind in topic]
     kind = rng.choice([*extras, None]) if extras else None
     if kind == "items":
         items = [item.format_map(context) for item in topic["items"]]
-        blocks.insert(2, format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((i,) for i in items))))
+        blocks.insert(
+            2,
+            format_html(
+                "<ul>{}</ul>",
+                format_html_join("", "<li>{}</li>", ((i,) for i in items)),
+            ),
+        )
     elif kind == "quotes":
         quote = rng.choice(topic["quotes"]).format_map(context)
         blocks.insert(2, format_html("<blockquote><p>“{}”</p></blockquote>", quote))
@@ -178,12 +189,19 @@ def article_body(rng, topic, context, *, with_figure):
 
 def html_table(table, context):
     header, rows = table
-    head = format_html_join("", "<th scope=\"col\">{}</th>", ((cell,) for cell in header))
+    head = format_html_join("", '<th scope="col">{}</th>', ((cell,) for cell in header))
     body = "".join(
-        format_html("<tr>{}</tr>", format_html_join("", "<td>{}</td>", ((cell.format_map(context),) for cell in row)))
+        format_html(
+            "<tr>{}</tr>",
+            format_html_join(
+                "", "<td>{}</td>", ((cell.format_map(context),) for cell in row)
+            ),
+        )
         for row in rows
     )
-    return format_html("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", head, body)
+    return format_html(
+        "<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", head, body
+    )
 
 
 def figure_html(name, caption):
@@ -216,7 +234,9 @@ def fixed_article_spec():
         "source_url": source_url,
         "author": fixed["author"],
         "status": Article.Status.PUBLISHED,
-        "publish_at": datetime(*fixed["publish_at"], tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")),
+        "publish_at": datetime(
+            *fixed["publish_at"], tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")
+        ),
         "featured": False,
         "paint_seed": SEED * 100 + 99,
     }
@@ -265,7 +285,9 @@ def create_article(spec, categories):
 def write_body_images():
     for number, name in enumerate(BODY_IMAGES):
         if not default_storage.exists(name):
-            picture = paint_scene(SEED + number, SCENES[number % len(SCENES)], (960, 640))
+            picture = paint_scene(
+                SEED + number, SCENES[number % len(SCENES)], (960, 640)
+            )
             default_storage.save(name, ContentFile(picture))
 
 
@@ -337,9 +359,15 @@ def paint_scene(seed, scene, size=(1200, 800)):
         draw.rectangle((0, horizon, width, height), fill=water)
         for _ in range(60):
             sx, sy = rng.randint(0, width), rng.randint(horizon + 4, height)
-            draw.line((sx, sy, sx + rng.randint(20, 90), sy), fill=mix(water, sun, 0.4), width=2)
+            draw.line(
+                (sx, sy, sx + rng.randint(20, 90), sy),
+                fill=mix(water, sun, 0.4),
+                width=2,
+            )
         shore = int(height * 0.9)
-        draw.polygon(ridge(rng, width, shore - 40, height, 25), fill=mix(ground, hills[2], 0.5))
+        draw.polygon(
+            ridge(rng, width, shore - 40, height, 25), fill=mix(ground, hills[2], 0.5)
+        )
     elif scene == "fields":
         rows = rng.randint(9, 14)
         for row in range(rows):
@@ -349,7 +377,10 @@ def paint_scene(seed, scene, size=(1200, 800)):
             draw.rectangle((0, band_top, width, band_low), fill=shade)
         draw_houses(rng, draw, horizon, width)
     else:
-        draw.polygon(ridge(rng, width, horizon + 30, height, height * 0.08), fill=mix(ground, hills[2], 0.3))
+        draw.polygon(
+            ridge(rng, width, horizon + 30, height, height * 0.08),
+            fill=mix(ground, hills[2], 0.3),
+        )
         draw_houses(rng, draw, horizon + 40, width)
     image = image.filter(ImageFilter.GaussianBlur(1))
     buffer = BytesIO()
@@ -359,10 +390,16 @@ def paint_scene(seed, scene, size=(1200, 800)):
 
 def ridge(rng, width, top, bottom, amplitude):
     """A closed polygon: a wavy ridge line at about ``top`` filled down to ``bottom``."""
-    waves = [(rng.uniform(0.5, 3), rng.uniform(0, math.tau), rng.uniform(0.3, 1)) for _ in range(3)]
+    waves = [
+        (rng.uniform(0.5, 3), rng.uniform(0, math.tau), rng.uniform(0.3, 1))
+        for _ in range(3)
+    ]
     points = [(0, bottom)]
     for x in range(0, width + 20, 20):
-        wave = sum(weight * math.sin(freq * math.tau * x / width + phase) for freq, phase, weight in waves)
+        wave = sum(
+            weight * math.sin(freq * math.tau * x / width + phase)
+            for freq, phase, weight in waves
+        )
         points.append((x, top + amplitude * wave / 2 + rng.uniform(-4, 4)))
     points.append((width, bottom))
     return points
@@ -374,8 +411,17 @@ def draw_houses(rng, draw, ground_line, width):
         h = int(w * 0.7)
         base = ground_line + rng.randint(8, 40)
         draw.rectangle((x, base - h, x + w, base), fill=(236, 226, 204))
-        draw.polygon([(x - 6, base - h), (x + w / 2, base - h - w * 0.45), (x + w + 6, base - h)], fill=(176, 64, 44))
+        draw.polygon(
+            [
+                (x - 6, base - h),
+                (x + w / 2, base - h - w * 0.45),
+                (x + w + 6, base - h),
+            ],
+            fill=(176, 64, 44),
+        )
         tree = rng.randint(12, 22)
         tx = x + w + rng.randint(10, 30)
         draw.rectangle((tx - 2, base - tree * 2, tx + 2, base), fill=(84, 60, 40))
-        draw.ellipse((tx - tree, base - tree * 3, tx + tree, base - tree), fill=(46, 110, 56))
+        draw.ellipse(
+            (tx - tree, base - tree * 3, tx + tree, base - tree), fill=(46, 110, 56)
+        )
