@@ -21,6 +21,12 @@ urlpatterns = [
         name="ckeditor_browse",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    # ratings
+    # comments
+    # stats
+    # gallery
+    # search, feeds, sitemap, robots
+    # contact
     path("", include("news.urls")),
 ]
 
