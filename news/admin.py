@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from news import admin_hooks
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Tag
 
@@ -102,8 +103,32 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    change_form_template = "admin/news/article/change_form.html"
+
     class Media:
         js = ["js/vi-slug.js", "js/ckeditor-csrf.js"]
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), *admin_hooks.columns]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        for annotate in admin_hooks.annotations:
+            queryset = annotate(queryset)
+        return queryset
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "article_panels": [
+                (template_name, get_context(request, article))
+                for template_name, get_context in admin_hooks.panels
+            ]
+            if article is not None
+            else [],
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def has_publish_permission(self, request):
         return request.user.has_perm("news.publish_article")
