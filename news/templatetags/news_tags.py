@@ -1,7 +1,10 @@
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from news import jsonld
 from news.images import rendition_url
 
 register = template.Library()
@@ -67,3 +70,12 @@ def shortdate(value):
 def rendition(image_field, spec):
     """URL of a Pillow-made rendition (see news.images.RENDITIONS) of an image field."""
     return rendition_url(image_field, spec)
+
+
+@register.simple_tag(takes_context=True)
+def article_jsonld(context, article):
+    """The article's schema.org ``NewsArticle`` as a JSON-LD script element."""
+    data = jsonld.article_data(context["request"], article, context["site"])
+    return format_html(
+        '<script type="application/ld+json">{}</script>', mark_safe(jsonld.dumps(data))
+    )

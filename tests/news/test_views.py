@@ -276,3 +276,21 @@ def test_home_and_category_pages_keep_a_bounded_query_count(
         client.get("/")
     with django_assert_max_num_queries(8):
         client.get(parent.get_absolute_url())
+
+
+def test_article_page_carries_news_article_json_ld(client):
+    import json
+    import re
+
+    article = make_article(title="Tin </script><script>alert(1)</script>", author="Lan")
+    html = client.get(article.get_absolute_url()).content.decode()
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', html, re.S
+    )
+    assert len(blocks) == 1
+    data = json.loads(blocks[0])
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"].startswith("Tin </script>")
+    assert data["@id"].endswith(article.get_absolute_url() + "#article")
+    assert data["author"] == {"@type": "Person", "name": "Lan"}
+    assert "<script>alert" not in html
