@@ -24,13 +24,13 @@ demo: install
 	$(PY) manage.py load_demo
 
 run: demo
-	$(PY) manage.py ensure_admin
+	PORT=$(PORT) $(PY) manage.py ensure_admin
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-like: DEBUG off, gunicorn, static files from whitenoise. Secrets for
 # this local run are made once under var/; a real deployment sets them itself.
 serve: demo
-	$(PY) manage.py ensure_admin
+	PORT=$(PORT) $(PY) manage.py ensure_admin
 	@mkdir -p var && test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
 	  SECURE_COOKIES=0 DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m portal.devdb)}" \

@@ -1,3 +1,4 @@
+import os
 import secrets
 
 from django.conf import settings
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             user.groups.add(group)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"
+                f"Admin: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  "
+                f"user: {username}  password: {password}"
             )
         )
