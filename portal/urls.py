@@ -2,15 +2,16 @@ from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
 from news.views import editor_upload
 from portal import views
 
-admin.site.site_header = "Quản trị cổng thông tin"
-admin.site.site_title = "Quản trị"
-admin.site.index_title = "Bàn làm việc"
+admin.site.site_header = _("Quản trị cổng thông tin")
+admin.site.site_title = _("Quản trị")
+admin.site.index_title = _("Bàn làm việc")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
