@@ -79,3 +79,9 @@ def article_jsonld(context, article):
     return format_html(
         '<script type="application/ld+json">{}</script>', mark_safe(jsonld.dumps(data))
     )
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    """``url`` made absolute with the request's scheme and host (for og:image, feeds)."""
+    return context["request"].build_absolute_uri(url)
