@@ -1,4 +1,5 @@
 import importlib
+import io
 import unicodedata
 from datetime import timedelta
 
@@ -248,3 +249,29 @@ def test_the_data_migration_fills_existing_rows(client):
     migration.fill_search_vectors(apps, None)
     assert titles(search(client, "to chuc")) == [article.title]
     assert titles(search(client, "khen thuong")) == [article.title]
+
+
+@pytest.fixture
+def english(client, settings):
+    """English chosen by the reader, with the .po files freshly compiled."""
+    from django.core.management import call_command
+
+    call_command("compile_translations", stdout=io.StringIO())
+    # Reassigning LOCALE_PATHS makes Django drop its cached catalogues.
+    settings.LOCALE_PATHS = list(settings.LOCALE_PATHS)
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def test_search_feeds_and_print_speak_english_when_the_reader_chose_it(english):
+    article = make_article(title=TITLE)
+    assert (
+        ">Print version</a>" in english.get(article.get_absolute_url()).content.decode()
+    )
+    html = search(english, "to chuc").content.decode()
+    assert "Search terms" in html
+    assert "Found 1 article for “to chuc”." in html
+    two = search(english, "x").content.decode()
+    assert "Search terms need at least 2 characters." in two
+    feed = english.get("/rss/").content.decode()
+    assert "Latest news" in feed
