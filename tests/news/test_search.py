@@ -10,7 +10,7 @@ from django.utils import timezone
 from news.models import Article, Tag
 from news.search import highlight, snippet
 from news.text import fold
-from tests.factories import image_upload, make_article, make_category
+from tests.factories import image_upload, make_article, make_category, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -275,3 +275,17 @@ def test_search_feeds_and_print_speak_english_when_the_reader_chose_it(english):
     assert "Search terms need at least 2 characters." in two
     feed = english.get("/rss/").content.decode()
     assert "Latest news" in feed
+
+
+def test_an_article_saved_in_the_admin_is_found_by_its_tags(client):
+    from django.urls import reverse
+
+    from tests.news.test_admin import article_form
+
+    client.force_login(make_user(role="Thư ký tòa soạn"))
+    data = article_form(make_category(), title="Hội nghị tổng kết", summary="")
+    data.update(body="<p>Nội dung.</p>", publish_at_0="01/01/2024")
+    response = client.post(reverse("admin:news_article_add"), data)
+    assert response.status_code == 302
+    client.logout()
+    assert titles(search(client, "khen thuong")) == ["Hội nghị tổng kết"]
