@@ -158,6 +158,19 @@ def test_sitemap_query_count_does_not_grow_with_articles(
     assert len(list(parse(response).iter(f"{SITEMAP}url"))) == 31
 
 
+def test_sitemap_index_reads_the_latest_change_with_an_aggregate(
+    client, django_assert_max_num_queries
+):
+    for _ in range(10):
+        newest = make_article()
+    client.get("/sitemap.xml")  # warm the site-settings cache
+    # The latest change of the articles, and a count per section for its pages.
+    with django_assert_max_num_queries(3):
+        index = parse(client.get("/sitemap.xml"))
+    lastmod = index.find(f"{SITEMAP}sitemap/{SITEMAP}lastmod").text
+    assert lastmod == timezone.localtime(newest.updated).isoformat()
+
+
 def test_robots_txt_points_at_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
