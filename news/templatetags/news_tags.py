@@ -75,7 +75,9 @@ def rendition(image_field, spec):
 @register.simple_tag(takes_context=True)
 def article_jsonld(context, article):
     """The article's schema.org ``NewsArticle`` as a JSON-LD script element."""
-    data = jsonld.article_data(context["request"], article, context["site"])
+    data = jsonld.article_data(
+        context["request"], article, context["site"], tags=context.get("tags")
+    )
     return format_html(
         '<script type="application/ld+json">{}</script>', mark_safe(jsonld.dumps(data))
     )

@@ -206,13 +206,17 @@ def test_article_page_carries_opengraph_and_canonical_tags(client):
 
 
 def test_json_ld_image_and_opengraph_image_are_the_same_absolute_rendition(client):
-    article = make_article(image=image_upload(size=(900, 600)))
+    article = make_article(
+        image=image_upload(size=(900, 600)), tags=["Thi đua", "Khen thưởng"]
+    )
     html = client.get(article.get_absolute_url()).content.decode()
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
     )
     assert data["image"] == [head_of(html).meta["og:image"]]
     assert data["datePublished"] == article.publish_at.isoformat()
+    assert data["url"] == "http://testserver" + article.get_absolute_url()
+    assert sorted(data["keywords"]) == ["Khen thưởng", "Thi đua"]
 
 
 def test_print_view_is_the_article_alone(client):
