@@ -54,3 +54,24 @@ def test_a_one_letter_search_explains_what_is_wrong(live_server, page):
     alert = page.get_by_role("alert")
     assert alert.inner_text() == "Từ khóa tìm kiếm cần ít nhất 2 ký tự."
     assert page.locator("#search-q").get_attribute("aria-invalid") == "true"
+
+
+def test_the_print_view_is_reached_from_the_article_and_offers_a_print_button(
+    live_server, page, artifacts_dir
+):
+    article = make_article(
+        title=TITLE,
+        summary="Hội nghị tổng kết công tác thi đua, khen thưởng.",
+        body="<p>Sáng 12/1, Cụm thi đua tổ chức hội nghị tổng kết.</p>",
+    )
+    page.goto(live_server.url + article.get_absolute_url())
+    page.get_by_role("link", name="Bản in").click()
+    page.wait_for_url(f"**/tin-tuc/bai-viet/{article.pk}/ban-in/")
+    assert page.locator("h1").inner_text() == TITLE
+    assert page.locator("aside, nav, .site-search").count() == 0
+    page.evaluate(
+        "() => { window.printed = 0; window.print = () => { window.printed += 1; }; }"
+    )
+    page.get_by_role("button", name="In bài này").click()
+    assert page.evaluate("window.printed") == 1
+    page.screenshot(path=f"{artifacts_dir}/article-print.png", full_page=True)
