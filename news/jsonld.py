@@ -23,13 +23,15 @@ def add_extender(extender):
     return extender
 
 
-def article_data(request, article, site):
+def article_data(request, article, site, tags=None):
+    """The ``NewsArticle`` object; ``tags`` (already loaded by the page) become keywords."""
     url = request.build_absolute_uri(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "@id": f"{url}#article",
         "mainEntityOfPage": url,
+        "url": url,
         "headline": article.title[:110],
         "datePublished": article.publish_at.isoformat(),
         "dateModified": max(article.updated, article.publish_at).isoformat(),
@@ -39,6 +41,8 @@ def article_data(request, article, site):
     }
     if article.summary:
         data["description"] = strip_tags(article.summary)
+    if tags:
+        data["keywords"] = [tag.name for tag in tags]
     if article.author:
         data["author"] = {"@type": "Person", "name": article.author}
     else:

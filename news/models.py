@@ -1,5 +1,7 @@
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -8,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from news import search
 from news.images import validate_image_file
 from news.sanitize import sanitize_html
 from news.text import slugify_vi
@@ -169,6 +172,22 @@ class ArticleQuerySet(models.QuerySet):
             "category__name",
         )
 
+    def search(self, query):
+        """Articles matching every word of ``query``, diacritics and case aside, best first.
+
+        The title weighs most, then summary and tags, then the body (see news.search).
+        """
+        wanted = search.search_query(query)
+        return (
+            self.filter(search_vector=wanted)
+            .annotate(
+                rank=SearchRank(
+                    models.F("search_vector"), wanted, weights=search.RANK_WEIGHTS
+                )
+            )
+            .order_by("-rank", "-publish_at", "-id")
+        )
+
     def newer_than(self, article):
         """Articles after ``article`` in (publish_at, id) order, nearest first."""
         return self.filter(
@@ -182,6 +201,9 @@ class ArticleQuerySet(models.QuerySet):
             Q(publish_at__lt=article.publish_at)
             | Q(publish_at=article.publish_at, id__lt=article.id)
         ).order_by("-publish_at", "-id")
+
+
+SEARCHED_FIELDS = {"title", "summary", "body"}
 
 
 class Article(models.Model):
@@ -293,6 +315,9 @@ class Article(models.Model):
     allow_ratings = models.BooleanField(_("cho phép đánh giá"), default=True)
     created = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated = models.DateTimeField(_("ngày sửa"), auto_now=True)
+    # Folded title, summary, tags and body (news.search); kept up to date by save()
+    # and by tag changes (news.signals).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -309,6 +334,7 @@ class Article(models.Model):
                 fields=["category", "status", "publish_at", "id"],
                 name="news_article_cat_pub_idx",
             ),
+            GinIndex(fields=["search_vector"], name="news_article_search_idx"),
         ]
 
     def __str__(self):
@@ -318,6 +344,9 @@ class Article(models.Model):
         self.slug = slugify_vi(self.slug or self.title, max_length=200) or "bai-viet"
         self.body = sanitize_html(self.body)
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or SEARCHED_FIELDS.intersection(update_fields):
+            search.update_search_vectors([self.pk])
 
     def get_absolute_url(self):
         return reverse(

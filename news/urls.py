@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from news import views
+from news import feeds, views
 from portal.converters import IdConverter
 
 register_converter(IdConverter, "id")
@@ -16,5 +16,9 @@ urlpatterns = [
         name="article",
     ),
     path("tin-tuc/bai-viet/<id:pk>/", views.article_by_id, name="article-by-id"),
+    path("tin-tuc/bai-viet/<id:pk>/ban-in/", views.article_print, name="article-print"),
     path("the/<str:slug>/", views.TagView.as_view(), name="tag"),
+    path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    path("rss/", feeds.LatestNewsFeed(), name="feed"),
+    path("rss/<slug:slug>/", feeds.CategoryFeed(), name="category-feed"),
 ]

@@ -2,12 +2,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from news import search
+from news.forms import SearchForm
 from news.images import ALLOWED_FORMATS, validate_image_file
 from news.models import Article, Category, Tag
 from news.text import slugify_vi
@@ -133,6 +135,84 @@ class ArticleView(DetailView):
             breadcrumbs=[*article.category.ancestors(), article.category],
         )
         return context
+
+
+class SearchView(ListView):
+    """Published articles matching the reader's words, best first, matches marked.
+
+    No query shows the search form; an invalid one (empty, one character, over
+    200 characters) shows the form's message with status 400.
+    """
+
+    paginate_by = PAGE_SIZE
+    template_name = "news/search.html"
+    context_object_name = "articles"
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET if "q" in request.GET else None)
+        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        response = super().get(request, *args, **kwargs)
+        if self.form.is_bound and not self.form.is_valid():
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        if not self.query:
+            return Article.objects.none()
+        return (
+            Article.objects.published()
+            .search(self.query)
+            .select_related("category")
+            .only(
+                "id",
+                "title",
+                "slug",
+                "summary",
+                "body",
+                "image",
+                "publish_at",
+                "category__id",
+                "category__slug",
+                "category__name",
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        terms = search.query_terms(self.query)
+        results = []
+        for article in context["articles"]:
+            # The summary if it holds a match, else the body, else what there is.
+            text = article.summary
+            if not search.matches(text, terms):
+                body = search.body_text(article.body)
+                if search.matches(body, terms) or not text:
+                    text = body
+            results.append(
+                {
+                    "article": article,
+                    "title": search.highlight(article.title, terms),
+                    "snippet": search.snippet(text, terms),
+                }
+            )
+        context.update(form=self.form, query=self.query, results=results)
+        return context
+
+
+def article_print(request, pk):
+    """The article alone, for printing: no menu, no side column, no related lists."""
+    article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
+    preview = not article.is_visible_to_readers()
+    if preview and not can_preview(request.user):
+        raise Http404(_("Không có bài viết này."))
+    response = render(
+        request,
+        "news/article_print.html",
+        {"article": article, "tags": list(article.tags.all()), "preview": preview},
+    )
+    if preview:
+        add_never_cache_headers(response)
+    return response
 
 
 def article_by_id(request, pk):

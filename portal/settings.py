@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",  # the sitemap.xml templates
     "ckeditor",
     "ckeditor_uploader",
     "taggit",  # tag machinery; the Tag model itself is news.Tag

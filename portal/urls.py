@@ -1,6 +1,7 @@
 from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -8,6 +9,7 @@ from django.views.static import serve
 
 from news.views import editor_upload
 from portal import views
+from portal.sitemaps import sitemaps
 
 admin.site.site_header = _("Quản trị cổng thông tin")
 admin.site.site_title = _("Quản trị")
@@ -26,7 +28,20 @@ urlpatterns = [
     # comments
     # stats
     # gallery
-    # search, feeds, sitemap, robots
+    # search and feeds: news/urls.py
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
+    path("robots.txt", views.robots_txt, name="robots"),
     # contact
     path("", include("news.urls")),
 ]

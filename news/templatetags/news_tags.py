@@ -75,7 +75,15 @@ def rendition(image_field, spec):
 @register.simple_tag(takes_context=True)
 def article_jsonld(context, article):
     """The article's schema.org ``NewsArticle`` as a JSON-LD script element."""
-    data = jsonld.article_data(context["request"], article, context["site"])
+    data = jsonld.article_data(
+        context["request"], article, context["site"], tags=context.get("tags")
+    )
     return format_html(
         '<script type="application/ld+json">{}</script>', mark_safe(jsonld.dumps(data))
     )
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    """``url`` made absolute with the request's scheme and host (for og:image, feeds)."""
+    return context["request"].build_absolute_uri(url)

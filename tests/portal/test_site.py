@@ -26,6 +26,10 @@ def test_every_public_page_has_one_h1_a_title_and_a_description(client):
         article.get_absolute_url(),
         article.category.get_absolute_url(),
         "/the/mot/",
+        "/tim-kiem/",
+        "/tim-kiem/?q=bai+viet",
+        "/tim-kiem/?q=x",
+        f"/tin-tuc/bai-viet/{article.pk}/ban-in/",
         "/khong-co",
     ]:
         html = client.get(url).content.decode()
