@@ -228,3 +228,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# Star ratings: guest votes a day from one client address, on one article and on
+# all articles (offices share one address), and how long a guest's voter cookie lasts.
+RATINGS_GUEST_VOTES_PER_ARTICLE = int(env("RATINGS_GUEST_VOTES_PER_ARTICLE", "5"))
+RATINGS_GUEST_VOTES_PER_IP = int(env("RATINGS_GUEST_VOTES_PER_IP", "50"))
+RATINGS_VOTER_COOKIE_AGE = int(env("RATINGS_VOTER_COOKIE_AGE", 2 * 365 * 24 * 3600))
