@@ -1,5 +1,11 @@
-from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    HttpResponseForbidden,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.template import loader
+from django.utils.translation import gettext as _
 
 
 def page_not_found(request, exception=None):
@@ -10,3 +16,18 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """The 500 page: a bare template that needs no database."""
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+def csrf_failure(request, reason=""):
+    """A missing or stale CSRF token: a 403 that says so in the reader's language
+    (JSON for fetch() calls), instead of Django's English page."""
+    message = _(
+        "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang rồi gửi lại."
+    )
+    if request.get_preferred_type(["text/html", "application/json"]) == (
+        "application/json"
+    ):
+        return JsonResponse({"ok": False, "error": message}, status=403)
+    return HttpResponseForbidden(
+        loader.render_to_string("403_csrf.html", {"message": message}, request)
+    )
