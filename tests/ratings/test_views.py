@@ -282,3 +282,12 @@ def test_the_rating_summary_adds_exactly_one_query_to_the_article_page(
         html = client.get(article.get_absolute_url()).content.decode()
     assert "aggregateRating" in html and "1 trong 1 đánh giá" not in html
     assert "4 trong 1 đánh giá" in html
+
+
+def test_a_staff_preview_shows_the_summary_without_the_form(client):
+    article = make_article(status=Article.Status.DRAFT)
+    make_vote(article, 3)
+    client.force_login(make_user(role="Phóng viên"))
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Tổng số điểm của bài viết là: 3 trong 1 đánh giá" in html
+    assert 'name="score"' not in html
