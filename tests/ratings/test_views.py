@@ -73,6 +73,8 @@ def test_english_readers_get_the_line_in_english_with_a_decimal_point(client):
     assert "Total score of this article: 13 from 3 ratings" in html
     assert "4.3/5" in html
     assert "Click to rate this article" in html
+    refused = client.post(vote_url(article), {"score": "9"}, **JSON)
+    assert refused.json()["error"] == "Choose from 1 to 5 stars."
 
 
 def test_a_guest_who_votes_4_then_2_reads_2_of_1(client):
