@@ -27,6 +27,9 @@ ROLES = {
         "news.delete_article",
         *_CATEGORIES,
         *_TAGS,
+        # Auditing star ratings: list votes and remove fraudulent ones.
+        "ratings.view_vote",
+        "ratings.delete_vote",
     ],
     # Administrators get every permission (see sync_roles).
     ADMINISTRATOR: [],

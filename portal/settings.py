@@ -215,6 +215,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 LOGIN_URL = "admin:login"
+# A failed CSRF check answers in the reader's language (JSON for fetch() calls).
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
@@ -229,3 +231,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# Star ratings: guest votes a day from one client address, on one article and on
+# all articles (offices share one address), and how long a guest's voter cookie lasts.
+RATINGS_GUEST_VOTES_PER_ARTICLE = int(env("RATINGS_GUEST_VOTES_PER_ARTICLE", "5"))
+RATINGS_GUEST_VOTES_PER_IP = int(env("RATINGS_GUEST_VOTES_PER_IP", "50"))
+RATINGS_VOTER_COOKIE_AGE = int(env("RATINGS_VOTER_COOKIE_AGE", 2 * 365 * 24 * 3600))

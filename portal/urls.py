@@ -24,7 +24,7 @@ urlpatterns = [
         name="ckeditor_browse",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
-    # ratings
+    path("danh-gia/", include("ratings.urls")),
     # comments
     # stats
     # gallery

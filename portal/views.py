@@ -1,6 +1,13 @@
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.template import loader
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 
 def page_not_found(request, exception=None):
@@ -26,3 +33,18 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request, reason=""):
+    """A missing or stale CSRF token: a 403 that says so in the reader's language
+    (JSON for fetch() calls), instead of Django's English page."""
+    message = _(
+        "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang rồi gửi lại."
+    )
+    if request.get_preferred_type(["text/html", "application/json"]) == (
+        "application/json"
+    ):
+        return JsonResponse({"ok": False, "error": message}, status=403)
+    return HttpResponseForbidden(
+        loader.render_to_string("403_csrf.html", {"message": message}, request)
+    )

@@ -62,3 +62,20 @@ def image_upload(name="anh.jpg", fmt="JPEG", **kwargs):
     return SimpleUploadedFile(
         name, image_bytes(fmt, **kwargs), content_type=content_type
     )
+
+
+def make_vote(article, score=4, *, voter=None, user=None, ip_hash=None, **fields):
+    """A stored star-rating vote (a guest's unless ``user`` is given)."""
+    from ratings.models import Vote
+
+    n = next(_seq)
+    if voter is None:
+        voter = f"u:{user.pk}" if user else f"g:{n:032x}"
+    return Vote.objects.create(
+        article=article,
+        score=score,
+        voter=voter,
+        user=user,
+        ip_hash=ip_hash or f"{n:064x}",
+        **fields,
+    )
