@@ -22,7 +22,7 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     # ratings
-    # comments
+    path("", include("comments.urls")),
     # stats
     # gallery
     # search, feeds, sitemap, robots
