@@ -214,6 +214,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 LOGIN_URL = "admin:login"
+# A refused CSRF token explained in Vietnamese (JSON for fetch calls).
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

@@ -125,7 +125,10 @@ def test_only_a_salted_hash_of_the_ip_is_kept(client):
 def test_email_is_never_shown_publicly(client):
     article = make_article()
     make_comment(article=article, email="bimat@example.org")
-    assert "bimat@example.org" not in client.get(article.get_absolute_url()).content.decode()
+    assert (
+        "bimat@example.org"
+        not in client.get(article.get_absolute_url()).content.decode()
+    )
 
 
 # Replies
@@ -155,7 +158,9 @@ def test_staff_answer_as_the_organisation_with_a_badge(client):
     client.force_login(make_user(role="Thư ký tòa soạn"))
     client.post(
         post_url(article),
-        comment_data(article, parent=root.pk, as_official="on", name="Phòng Tuyên giáo"),
+        comment_data(
+            article, parent=root.pk, as_official="on", name="Phòng Tuyên giáo"
+        ),
     )
     reply = Comment.objects.get(parent=root)
     assert reply.is_official and reply.state == Comment.State.APPROVED
@@ -174,7 +179,9 @@ def test_readers_cannot_answer_as_the_organisation(client):
 def test_the_reply_link_works_without_javascript(client):
     article = make_article()
     root = make_comment(article=article, name="Dũng")
-    page = client.get(f"{article.get_absolute_url()}?tra-loi={root.pk}").content.decode()
+    page = client.get(
+        f"{article.get_absolute_url()}?tra-loi={root.pk}"
+    ).content.decode()
     assert f'name="parent" value="{root.pk}"' in page
     assert "<strong data-replying-name>Dũng</strong>" in page
 
@@ -184,7 +191,9 @@ def test_the_reply_link_works_without_javascript(client):
 
 def test_comments_show_oldest_first_20_threads_a_page(client):
     article = make_article()
-    comments = [make_comment(article=article, text=f"Thứ tự {i:02d}") for i in range(25)]
+    comments = [
+        make_comment(article=article, text=f"Thứ tự {i:02d}") for i in range(25)
+    ]
     make_comment(article=article, parent=comments[0], text="Trả lời đầu")
     first = client.get(article.get_absolute_url()).content.decode()
     assert first.index("Thứ tự 00") < first.index("Thứ tự 19")
