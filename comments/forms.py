@@ -169,7 +169,15 @@ class CommentForm(forms.Form):
         parent = (
             Comment.objects.visible()
             .filter(pk=parent_id, article=self.article)
-            .only("id", "parent_id", "article_id", "name", "email", "notify_replies")
+            .only(
+                "id",
+                "parent_id",
+                "article_id",
+                "name",
+                "email",
+                "state",
+                "notify_replies",
+            )
             .first()
         )
         if parent is None:

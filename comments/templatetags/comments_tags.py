@@ -90,7 +90,6 @@ def article_comments(context, article):
         "closed": closed,
         "preview": preview,
         "waiting_notice": request.GET.get("binh-luan") == "cho-duyet",
-        "moderator": is_moderator(user) if user is not None else False,
         "csrf_token": context.get("csrf_token"),
     }
 
