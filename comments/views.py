@@ -37,7 +37,12 @@ def failure(request, *, status, message, form=None, article=None, headers=None):
         response = render(
             request,
             "comments/post_failed.html",
-            {"message": message, "form": form, "article": article},
+            {
+                "message": message,
+                "form": form,
+                "article": article,
+                "fresh_stamp": sign_stamp(article.pk) if article else "",
+            },
             status=status,
         )
     for name, value in (headers or {}).items():

@@ -1,8 +1,11 @@
 """Every bad input gets a 4xx with a clear Vietnamese message and stores nothing."""
 
+import re
+import time
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.test import Client
 from django.utils import timezone
 
@@ -58,6 +61,32 @@ def test_without_javascript_a_bad_post_shows_the_errors_and_keeps_the_text(clien
     assert "Địa chỉ email không hợp lệ." in page and "Giữ nguyên chữ" in page
     assert page.count("<h1") == 1
     assert Comment.objects.count() == 0
+
+
+def test_an_expired_form_comes_back_with_a_fresh_stamp_that_works(client):
+    article = make_article()
+    response = client.post(
+        post_url(article), comment_data(article, age=3 * 3600, text="Viết lâu quá")
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "biểu mẫu hết hạn" in page and "Viết lâu quá" in page
+    stamp = re.search(r'name="stamp" value="([^"]+)"', page).group(1)
+    later = time.time() + 5
+    with time_machine.travel(later):
+        again = client.post(
+            post_url(article), comment_data(article, stamp=stamp, text="Viết lâu quá")
+        )
+    assert again.status_code == 302
+    assert Comment.objects.get().text == "Viết lâu quá"
+
+
+def test_a_refused_reply_says_why_without_javascript(client):
+    article = make_article()
+    removed = make_comment(article=article, state="removed")
+    response = client.post(post_url(article), comment_data(article, parent=removed.pk))
+    assert response.status_code == 400
+    assert "không còn hiển thị" in response.content.decode()
 
 
 def test_unknown_or_unpublished_articles_are_404(client):
@@ -183,8 +212,6 @@ def test_a_bad_csrf_token_is_403_and_stores_nothing():
 
 
 def test_a_form_from_the_page_passes_csrf(client):
-    import re
-
     client = Client(enforce_csrf_checks=True)
     article = make_article()
     page = client.get(article.get_absolute_url()).content.decode()
