@@ -108,3 +108,23 @@ def test_a_comment_approved_in_the_admin_shows_on_the_article(live_server, page)
     assert "Mong được duyệt." in comment.inner_text()
     assert "Bạn đọc chờ duyệt" in comment.inner_text()
     assert page.locator("[data-comment-count]").inner_text() == "1"
+
+
+def test_posting_works_with_javascript_off(live_server, browser):
+    _set_moderation("none")
+    article = make_article()
+    context = browser.new_context(java_script_enabled=False, locale="vi-VN")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(live_server.url + article.get_absolute_url())
+        _fill(page, name="Không dùng JavaScript", text="Gửi theo cách cũ.")
+        page.get_by_role("button", name="Gửi bình luận").click()
+        page.wait_for_url("**#comment-*")
+        comment = Comment.objects.get()
+        assert page.url.endswith(f"?cpage=1#comment-{comment.pk}")
+        assert (
+            "Gửi theo cách cũ." in page.locator(f"#comment-{comment.pk}").inner_text()
+        )
+    finally:
+        context.close()
