@@ -52,6 +52,7 @@ class CommentAdmin(admin.ModelAdmin):
         "ip_hash",
         "created",
         "moderated_at",
+        "moderated_by",
     ]
     readonly_fields = [
         "article",
@@ -65,6 +66,7 @@ class CommentAdmin(admin.ModelAdmin):
         "ip_hash",
         "created",
         "moderated_at",
+        "moderated_by",
     ]
 
     @admin.display(description=_("nội dung"), ordering="text")

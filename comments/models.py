@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Length, Lower
 from django.db.models.lookups import LessThanOrEqual
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -155,6 +156,15 @@ class Comment(models.Model):
     moderated_at = models.DateTimeField(
         _("thời gian kiểm duyệt"), null=True, blank=True, editable=False
     )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người kiểm duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -202,7 +212,8 @@ class Comment(models.Model):
         return f"{self.name}: {self.text[:60]}"
 
     def get_absolute_url(self):
-        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+        """A short link that redirects to the comment on its article's right page."""
+        return reverse("comments:comment", kwargs={"pk": self.pk})
 
     @property
     def is_visible(self):

@@ -86,7 +86,11 @@ def moderate(*, comments, state, moderator=None):
         if not changing:
             return 0
         Comment.objects.filter(pk__in=changing).update(
-            state=state, moderated_at=timezone.now()
+            state=state,
+            moderated_at=timezone.now(),
+            moderated_by=moderator
+            if moderator and moderator.is_authenticated
+            else None,
         )
         transaction.on_commit(forget_latest_comments)
     if state == Comment.State.APPROVED:

@@ -11,6 +11,7 @@ app_name = "comments"
 
 urlpatterns = [
     path("binh-luan/bai-viet/<dbid:article_id>/gui/", views.post, name="post"),
+    path("binh-luan/<dbid:pk>/", views.show, name="comment"),
     path(
         "binh-luan/huy-nhan-thong-bao/<str:token>/",
         views.unsubscribe,

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db.models import Q
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -157,6 +157,20 @@ def post(request, article_id):
     if visible:
         return redirect(f"{url}?cpage={page_of(comment)}#comment-{comment.pk}")
     return redirect(f"{url}?binh-luan=cho-duyet#{ANCHOR}")
+
+
+def show(request, pk):
+    """A visible comment's short link: redirects to its anchor on the right page."""
+    comment = (
+        Comment.objects.visible()
+        .filter(pk=pk, article__in=Article.objects.published())
+        .select_related("article__category")
+        .first()
+    )
+    if comment is None:
+        raise Http404(_("Không có bình luận này."))
+    url = comment.article.get_absolute_url()
+    return redirect(f"{url}?cpage={page_of(comment)}#comment-{comment.pk}")
 
 
 @csrf_exempt  # The signature in the address is the credential (RFC 8058 one-click).

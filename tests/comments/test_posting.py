@@ -254,3 +254,30 @@ def test_the_article_page_in_english(client):
     page = client.get(article.get_absolute_url()).content.decode()
     assert "Readers&#x27; comments" in page or "Readers' comments" in page
     assert "Post comment" in page and "Latest comments" in page
+
+
+def test_a_comments_short_link_finds_its_page(client, settings):
+    settings.COMMENTS_PAGE_SIZE = 2
+    article = make_article()
+    threads = [make_comment(article=article) for _ in range(3)]
+    reply = make_comment(article=article, parent=threads[2], reply_to=threads[2])
+    response = client.get(reply.get_absolute_url())
+    assert response.status_code == 302
+    assert response["Location"] == (
+        f"{article.get_absolute_url()}?cpage=2#comment-{reply.pk}"
+    )
+    hidden = make_comment(article=article, state="waiting")
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert client.get("/binh-luan/999999999/").status_code == 404
+
+
+def test_moderation_records_who_and_when(client):
+    from comments import services
+
+    moderator = make_user(role="Thư ký tòa soạn")
+    comment = make_comment(state="waiting")
+    services.moderate(
+        comments=Comment.objects.all(), state="approved", moderator=moderator
+    )
+    comment.refresh_from_db()
+    assert comment.moderated_by == moderator and comment.moderated_at is not None
