@@ -1,13 +1,11 @@
 from django.contrib import admin, messages
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from comments import services
 from comments.latest import forget_latest_comments
-from comments.models import BannedWord, Comment
+from comments.models import BannedWord, Comment, with_visible_comment_count
 from news import admin_hooks
 
 
@@ -152,25 +150,9 @@ class BannedWordAdmin(admin.ModelAdmin):
     search_fields = ["word"]
 
 
-def _with_comment_count(queryset):
-    visible = (
-        Comment.objects.visible()
-        .filter(article=OuterRef("pk"))
-        .order_by()
-        .values("article")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return queryset.annotate(
-        visible_comment_count=Coalesce(
-            Subquery(visible, output_field=IntegerField()), Value(0)
-        )
-    )
-
-
 @admin.display(description=_("Bình luận"), ordering="visible_comment_count")
 def visible_comment_count(article):
     return article.visible_comment_count
 
 
-admin_hooks.add_column(visible_comment_count, annotate=_with_comment_count)
+admin_hooks.add_column(visible_comment_count, annotate=with_visible_comment_count)

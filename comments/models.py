@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
-from django.db.models.functions import Length, Lower
+from django.db.models.functions import Coalesce, Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
@@ -244,3 +244,22 @@ class BannedWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+def with_visible_comment_count(articles):
+    """``articles`` (an Article queryset) annotated with ``visible_comment_count``,
+    a correlated subquery: no join, so other annotations are not multiplied."""
+    visible = (
+        Comment.objects.visible()
+        .filter(article=models.OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return articles.annotate(
+        visible_comment_count=Coalesce(
+            models.Subquery(visible, output_field=models.IntegerField()),
+            models.Value(0),
+        )
+    )

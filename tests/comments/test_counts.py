@@ -86,3 +86,19 @@ def test_the_latest_block_reads_in_one_query_when_cold(django_assert_num_queries
         items = latest_comments(5)
     assert len(items) == 5
     assert items[0]["created"] >= items[-1]["created"]
+
+
+def test_article_querysets_take_the_count_as_an_annotation(django_assert_num_queries):
+    from comments.models import with_visible_comment_count
+
+    busy, quiet = make_article(), make_article()
+    make_comment(article=busy)
+    make_comment(article=busy)
+    make_comment(article=busy, state="spam")
+    with django_assert_num_queries(1):
+        counts = dict(
+            with_visible_comment_count(Article.objects.all()).values_list(
+                "pk", "visible_comment_count"
+            )
+        )
+    assert counts == {busy.pk: 2, quiet.pk: 0}
