@@ -15,9 +15,13 @@ NAME_MAX_LENGTH = 80
 
 class CommentQuerySet(models.QuerySet):
     def visible(self):
-        """What readers see: approved comments. Waiting, spam and removed
-        comments are kept but are out of every list and count."""
-        return self.filter(state=Comment.State.APPROVED)
+        """What readers see: approved comments in an approved thread. Waiting,
+        spam and removed comments (and the replies under a hidden one) are kept
+        but are out of every list and count."""
+        return self.filter(
+            Q(parent__isnull=True) | Q(parent__state=Comment.State.APPROVED),
+            state=Comment.State.APPROVED,
+        )
 
     def on_published_articles(self):
         return self.filter(article__in=Article.objects.published())

@@ -281,3 +281,29 @@ def test_moderation_records_who_and_when(client):
     )
     comment.refresh_from_db()
     assert comment.moderated_by == moderator and comment.moderated_at is not None
+
+
+def test_removing_a_comment_hides_its_replies_from_lists_and_counts(client):
+    from comments import services
+
+    article = make_article()
+    root = make_comment(article=article, text="Gốc sẽ bị gỡ")
+    make_comment(article=article, parent=root, reply_to=root, text="Trả lời mồ côi")
+    make_comment(article=article, text="Vẫn hiện")
+    assert Comment.objects.visible_counts([article.pk]) == {article.pk: 3}
+    services.moderate(comments=Comment.objects.filter(pk=root.pk), state="removed")
+    assert Comment.objects.visible_counts([article.pk]) == {article.pk: 1}
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Trả lời mồ côi" not in page and "Vẫn hiện" in page
+    assert "Ý kiến bạn đọc (<span data-comment-count>1</span>)" in page
+
+
+def test_an_answer_does_not_name_a_removed_reply(client):
+    article = make_article()
+    root = make_comment(article=article)
+    removed = make_comment(
+        article=article, parent=root, reply_to=root, name="Đã bị gỡ", state="removed"
+    )
+    make_comment(article=article, parent=root, reply_to=removed, text="Câu trả lời")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Câu trả lời" in page and "Đã bị gỡ" not in page
