@@ -12,6 +12,18 @@ ADMINISTRATOR = "Quản trị viên"
 
 _ARTICLE_WRITE = ["news.view_article", "news.add_article", "news.change_article"]
 _TAGS = ["news.view_tag", "news.add_tag", "news.change_tag", "news.delete_tag"]
+# Comment moderation: approve, remove, mark as spam, edit text, answer as the
+# organisation ("Ban biên tập"), keep the banned-word list. Deleting is for
+# superusers only (comments.admin).
+_COMMENT_MODERATION = [
+    "comments.view_comment",
+    "comments.change_comment",
+    "comments.reply_officially",
+    "comments.view_bannedword",
+    "comments.add_bannedword",
+    "comments.change_bannedword",
+    "comments.delete_bannedword",
+]
 _CATEGORIES = [
     "news.view_category",
     "news.add_category",
@@ -30,6 +42,7 @@ ROLES = {
         # Auditing star ratings: list votes and remove fraudulent ones.
         "ratings.view_vote",
         "ratings.delete_vote",
+        *_COMMENT_MODERATION,
     ],
     # Administrators get every permission (see sync_roles).
     ADMINISTRATOR: [],

@@ -237,3 +237,15 @@ LOGGING = {
 RATINGS_GUEST_VOTES_PER_ARTICLE = int(env("RATINGS_GUEST_VOTES_PER_ARTICLE", "5"))
 RATINGS_GUEST_VOTES_PER_IP = int(env("RATINGS_GUEST_VOTES_PER_IP", "50"))
 RATINGS_VOTER_COOKIE_AGE = int(env("RATINGS_VOTER_COOKIE_AGE", 2 * 365 * 24 * 3600))
+
+# Reader comments (see docs/comments.md). Rate limits are "count/seconds" pairs per
+# hashed client IP; a form must be older than COMMENTS_MIN_FORM_SECONDS and younger
+# than COMMENTS_MAX_FORM_SECONDS when sent.
+COMMENTS_RATE_LIMITS = env("COMMENTS_RATE_LIMITS", "1/30,10/3600")
+COMMENTS_MIN_FORM_SECONDS = int(env("COMMENTS_MIN_FORM_SECONDS", "3"))
+COMMENTS_MAX_FORM_SECONDS = int(env("COMMENTS_MAX_FORM_SECONDS", str(2 * 3600)))
+COMMENTS_PAGE_SIZE = int(env("COMMENTS_PAGE_SIZE", "20"))
+COMMENTS_MAX_LINKS = int(env("COMMENTS_MAX_LINKS", "2"))
+# Who is told that a comment waits: these addresses, or (when empty) every active
+# staff account with an email that may moderate comments.
+COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")

@@ -25,7 +25,7 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("danh-gia/", include("ratings.urls")),
-    # comments
+    path("", include("comments.urls")),
     # stats
     # gallery
     # search and feeds: news/urls.py

@@ -39,12 +39,16 @@ def csrf_failure(request, reason=""):
     """A missing or stale CSRF token: a 403 that says so in the reader's language
     (JSON for fetch() calls), instead of Django's English page."""
     message = _(
-        "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang rồi gửi lại."
+        "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. "
+        "Vui lòng tải lại trang rồi gửi lại."
     )
     if request.get_preferred_type(["text/html", "application/json"]) == (
         "application/json"
     ):
-        return JsonResponse({"ok": False, "error": message}, status=403)
+        return JsonResponse(
+            {"ok": False, "error": message, "message": message, "errors": {}},
+            status=403,
+        )
     return HttpResponseForbidden(
         loader.render_to_string("403_csrf.html", {"message": message}, request)
     )

@@ -79,3 +79,32 @@ def make_vote(article, score=4, *, voter=None, user=None, ip_hash=None, **fields
         ip_hash=ip_hash or f"{n:064x}",
         **fields,
     )
+
+
+def make_comment(*, article=None, **fields):
+    from comments.models import Comment
+
+    n = next(_seq)
+    fields.setdefault("name", f"Bạn đọc {n}")
+    fields.setdefault("email", f"ban-doc-{n}@example.org")
+    fields.setdefault("text", f"Ý kiến số {n}.")
+    fields.setdefault("state", Comment.State.APPROVED)
+    return Comment.objects.create(article=article or make_article(), **fields)
+
+
+def comment_data(article, *, age=10, **fields):
+    """POST data of the article's comment form, as if opened ``age`` seconds ago."""
+    import time
+
+    from comments.forms import sign_stamp
+
+    n = next(_seq)
+    data = {
+        "name": f"Người đọc {n}",
+        "email": f"nguoi-doc-{n}@example.org",
+        "text": f"Bình luận số {n}.",
+        "stamp": sign_stamp(article.pk, issued_at=time.time() - age),
+        "website": "",
+    }
+    data.update(fields)
+    return data

@@ -229,7 +229,10 @@ def test_a_missing_or_bad_csrf_token_is_403_with_a_message(token):
         data["csrfmiddlewaretoken"] = token
     response = client.post(vote_url(article), data)
     assert response.status_code == 403
-    assert "Biểu mẫu đã hết hạn hoặc không hợp lệ" in response.content.decode()
+    assert (
+        "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ"
+        in response.content.decode()
+    )
     fetch = client.post(vote_url(article), data, **JSON)
     assert fetch.status_code == 403
     assert fetch.json()["ok"] is False

@@ -1,0 +1,132 @@
+from django import template
+from django.conf import settings
+from django.db.models import Count, Q
+
+from comments.forms import CommentForm, sign_stamp
+from comments.latest import latest_comments
+from comments.models import Comment
+from comments.policy import closed_reason, is_moderator
+from comments.text import render_text
+from portal.models import SiteSettings
+
+register = template.Library()
+
+
+@register.filter
+def comment_text(text):
+    """Plain comment text as safe HTML: escaped, line breaks kept, links nofollow."""
+    return render_text(text)
+
+
+def _page_number(request, num_pages):
+    try:
+        number = int(request.GET.get("cpage", "1"))
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), max(num_pages, 1))
+
+
+@register.inclusion_tag("comments/section.html", takes_context=True)
+def article_comments(context, article):
+    """The 'Ý kiến bạn đọc' section: visible threads 20 a page, replies under
+    their comment, and the form. One query when the article has no comments,
+    three when it has."""
+    request = context["request"]
+    user = context.get("user")
+    site = context.get("site") or SiteSettings.load()
+    counts = (
+        Comment.objects.visible()
+        .filter(article=article)
+        .aggregate(total=Count("id"), threads=Count("id", filter=Q(parent=None)))
+    )
+    size = settings.COMMENTS_PAGE_SIZE
+    num_pages = max(1, -(-counts["threads"] // size))
+    number = _page_number(request, num_pages)
+    threads = []
+    if counts["threads"]:
+        start = (number - 1) * size
+        threads = list(Comment.objects.threads(article)[start : start + size])
+        replies = {}
+        for reply in (
+            Comment.objects.visible()
+            .filter(parent__in=[t.pk for t in threads])
+            .select_related("reply_to")
+            .order_by("created", "id")
+        ):
+            replies.setdefault(reply.parent_id, []).append(reply)
+        for thread in threads:
+            thread.visible_replies = replies.get(thread.pk, [])
+
+    preview = context.get("preview", False)
+    closed = None if preview else closed_reason(article, user=user, site=site)
+    form = None
+    reply_to = None
+    if not preview and not closed:
+        initial = {"stamp": sign_stamp(article.pk)}
+        if user is not None and user.is_authenticated:
+            initial["name"] = user.get_full_name() or user.get_username()
+            initial["email"] = user.email
+        reply_id = request.GET.get("tra-loi", "")
+        if reply_id.isdigit() and len(reply_id) < 19:
+            reply_to = (
+                Comment.objects.visible()
+                .filter(article=article, pk=int(reply_id))
+                .only("id", "name")
+                .first()
+            )
+            if reply_to is not None:
+                initial["parent"] = reply_to.pk
+        form = CommentForm(article=article, user=user, initial=initial)
+    return {
+        "request": request,
+        "user": user,
+        "article": article,
+        "total": counts["total"],
+        "threads": threads,
+        "page_number": number,
+        "page_range": range(1, num_pages + 1) if num_pages > 1 else (),
+        "form": form,
+        "reply_to": reply_to,
+        "closed": closed,
+        "preview": preview,
+        "waiting_notice": request.GET.get("binh-luan") == "cho-duyet",
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("comments/block_latest.html")
+def latest_comments_block(count=5):
+    """The 'Bình luận mới' side block (cached: no query on most pages)."""
+    return {"comments": latest_comments(count)}
+
+
+@register.simple_tag
+def comment_counts(articles):
+    """``{% comment_counts articles as counts %}``: visible comment counts of the
+    articles on a list page in one query (``{{ counts|count_for:article.pk }}``)."""
+    return Comment.objects.visible_counts(a.pk for a in articles)
+
+
+@register.filter
+def count_for(counts, article_id):
+    return (counts or {}).get(article_id, 0)
+
+
+@register.simple_tag
+def attach_comment_counts(articles):
+    """``{% attach_comment_counts articles %}`` sets ``article.comment_count`` on
+    each article of the list in one query; renders nothing."""
+    articles = list(articles)
+    counts = Comment.objects.visible_counts(a.pk for a in articles)
+    for article in articles:
+        article.comment_count = counts[article.pk]
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def waiting_comments_count(context):
+    """Comments waiting for moderation, for the admin index (moderators only)."""
+    request = context.get("request")
+    if request is None or not is_moderator(request.user):
+        return None
+    return Comment.objects.filter(state=Comment.State.WAITING).count()

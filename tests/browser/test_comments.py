@@ -1,0 +1,130 @@
+"""Comments as readers and moderators use them in Chromium."""
+
+import pytest
+
+from comments.models import Comment
+from portal.models import SiteSettings
+from tests.factories import make_article, make_user
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+
+
+@pytest.fixture(autouse=True)
+def _quick_forms(settings):
+    # A person takes more than 3 s to write; the browser here does not.
+    settings.COMMENTS_MIN_FORM_SECONDS = 0
+    settings.COMMENTS_RATE_LIMITS = "100/30"
+
+
+def _set_moderation(policy):
+    site = SiteSettings.load()
+    site.comment_moderation = policy
+    site.save()
+
+
+def _fill(page, *, name, text):
+    page.fill("#id_name", name)
+    page.fill("#id_email", "ban-doc@example.org")
+    page.fill("#id_text", text)
+
+
+def test_without_moderation_a_comment_appears_without_a_reload(
+    live_server, page, artifacts_dir
+):
+    _set_moderation("none")
+    article = make_article(title="Bài để bình luận")
+    page.goto(live_server.url + article.get_absolute_url())
+    page.evaluate("window.__sameDocument = 'yes'")
+    assert page.locator("[data-comment-count]").inner_text() == "0"
+
+    _fill(page, name="Nguyễn Văn An", text="Bài viết rất bổ ích.\nCảm ơn tòa soạn.")
+    page.get_by_role("button", name="Gửi bình luận").click()
+    comment = page.locator(".comment-list > .comment").first
+    comment.wait_for()
+    assert "Bài viết rất bổ ích." in comment.locator(".comment-text").inner_text()
+    assert page.locator("[data-comment-status]").inner_text() == (
+        "Bình luận của bạn đã được đăng."
+    )
+    assert page.locator("[data-comment-count]").inner_text() == "1"
+    assert page.input_value("#id_text") == ""
+    assert page.evaluate("window.__sameDocument") == "yes"  # no reload happened
+
+    # A reply goes under its comment, still without a reload.
+    comment.get_by_role("link", name="Trả lời").click()
+    assert page.locator("[data-replying-name]").inner_text() == "Nguyễn Văn An"
+    _fill(page, name="Trần Thị Bình", text="Tôi cũng thấy vậy.")
+    page.get_by_role("button", name="Gửi bình luận").click()
+    reply = comment.locator(".comment-replies > .comment")
+    reply.wait_for()
+    assert "Tôi cũng thấy vậy." in reply.inner_text()
+    assert page.locator("[data-comment-count]").inner_text() == "2"
+    assert page.evaluate("window.__sameDocument") == "yes"
+    page.screenshot(path=f"{artifacts_dir}/comments-posted.png", full_page=True)
+
+    stored = Comment.objects.order_by("id")
+    assert [c.state for c in stored] == ["approved", "approved"]
+    assert stored[1].parent_id == stored[0].pk
+
+
+def test_a_guest_sees_the_moderation_notice_in_place(live_server, page):
+    _set_moderation("guests")
+    article = make_article()
+    page.goto(live_server.url + article.get_absolute_url())
+    page.evaluate("window.__sameDocument = 'yes'")
+    _fill(page, name="Khách", text="Ý kiến của khách.")
+    page.get_by_role("button", name="Gửi bình luận").click()
+    status = page.locator("[data-comment-status]")
+    status.filter(has_text="đang chờ kiểm duyệt").wait_for()
+    assert status.inner_text() == "Bình luận của bạn đang chờ kiểm duyệt"
+    assert page.locator(".comment-list > .comment").count() == 0
+    assert page.locator("[data-comment-count]").inner_text() == "0"
+    assert page.evaluate("window.__sameDocument") == "yes"
+    assert Comment.objects.get().state == Comment.State.WAITING
+
+
+def test_a_comment_approved_in_the_admin_shows_on_the_article(live_server, page):
+    _set_moderation("guests")
+    article = make_article()
+    page.goto(live_server.url + article.get_absolute_url())
+    _fill(page, name="Bạn đọc chờ duyệt", text="Mong được duyệt.")
+    page.get_by_role("button", name="Gửi bình luận").click()
+    page.locator("[data-comment-status]").filter(has_text="chờ kiểm duyệt").wait_for()
+
+    make_user("thuky", role="Thư ký tòa soạn")
+    page.goto(live_server.url + "/admin/login/?next=/admin/")
+    page.fill("#id_username", "thuky")
+    page.fill("#id_password", "mat-khau-thu-1")
+    page.click("input[type=submit]")
+    page.get_by_role("link", name="1 bình luận chờ duyệt").click()
+    page.get_by_role("link", name="Mong được duyệt.").wait_for()
+    page.locator("input[name=_selected_action]").first.check()
+    page.select_option("select[name=action]", "approve")
+    page.click("button[name=index]")
+    page.locator(".messagelist").filter(has_text="Đã duyệt 1 bình luận.").wait_for()
+
+    page.goto(live_server.url + article.get_absolute_url())
+    comment = page.locator(".comment-list > .comment")
+    assert comment.count() == 1
+    assert "Mong được duyệt." in comment.inner_text()
+    assert "Bạn đọc chờ duyệt" in comment.inner_text()
+    assert page.locator("[data-comment-count]").inner_text() == "1"
+
+
+def test_posting_works_with_javascript_off(live_server, browser):
+    _set_moderation("none")
+    article = make_article()
+    context = browser.new_context(java_script_enabled=False, locale="vi-VN")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(live_server.url + article.get_absolute_url())
+        _fill(page, name="Không dùng JavaScript", text="Gửi theo cách cũ.")
+        page.get_by_role("button", name="Gửi bình luận").click()
+        page.wait_for_url("**#comment-*")
+        comment = Comment.objects.get()
+        assert page.url.endswith(f"?cpage=1#comment-{comment.pk}")
+        assert (
+            "Gửi theo cách cũ." in page.locator(f"#comment-{comment.pk}").inner_text()
+        )
+    finally:
+        context.close()
