@@ -24,7 +24,7 @@ urlpatterns = [
     # ratings
     # comments
     # stats
-    # gallery
+    path("thu-vien-anh/", include("news.gallery.urls")),
     # search, feeds, sitemap, robots
     # contact
     path("", include("news.urls")),
