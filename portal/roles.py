@@ -18,6 +18,11 @@ _CATEGORIES = [
     "news.change_category",
     "news.delete_category",
 ]
+_GALLERY = [
+    f"gallery.{action}_{model}"
+    for model in ("album", "photo")
+    for action in ("view", "add", "change", "delete")
+]
 
 ROLES = {
     REPORTER: [*_ARTICLE_WRITE, "news.view_category", "news.view_tag"],
@@ -27,6 +32,7 @@ ROLES = {
         "news.delete_article",
         *_CATEGORIES,
         *_TAGS,
+        *_GALLERY,
     ],
     # Administrators get every permission (see sync_roles).
     ADMINISTRATOR: [],

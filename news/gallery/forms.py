@@ -36,4 +36,4 @@ class AlbumAdminForm(forms.ModelForm):
 
     class Meta:
         model = Album
-        fields = "__all__"
+        fields = ["title", "slug", "description", "date", "cover", "published", "order"]

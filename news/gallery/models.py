@@ -17,9 +17,13 @@ class AlbumQuerySet(models.QuerySet):
     def for_listing(self):
         """With the cover photo, the first photo's image and the number of photos."""
         first = Photo.objects.filter(album=OuterRef("pk")).order_by("order", "id")
-        return self.select_related("cover").annotate(
-            first_image=Subquery(first.values("image")[:1]),
-            photo_count=models.Count("photos"),
+        return (
+            self.select_related("cover")
+            .annotate(
+                first_image=Subquery(first.values("image")[:1]),
+                photo_count=models.Count("photos"),
+            )
+            .order_by(*Album._meta.ordering)
         )
 
 
@@ -143,7 +147,9 @@ class Photo(models.Model):
         verbose_name = _("ảnh")
         verbose_name_plural = _("ảnh")
         ordering = ["order", "id"]
-        indexes = [models.Index(fields=["-created", "-id"], name="gallery_photo_new_idx")]
+        indexes = [
+            models.Index(fields=["-created", "-id"], name="gallery_photo_new_idx")
+        ]
 
     def __str__(self):
         return self.caption or self.image.name.rsplit("/", 1)[-1]

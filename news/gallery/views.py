@@ -22,9 +22,7 @@ class AlbumView(DetailView):
     context_object_name = "album"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            Album.objects.published(), pk=self.kwargs["pk"]
-        )
+        return get_object_or_404(Album.objects.published(), pk=self.kwargs["pk"])
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -37,6 +35,9 @@ class AlbumView(DetailView):
         context = super().get_context_data(**kwargs)
         context["photos"] = list(self.object.photos.all())
         context["breadcrumbs"] = [
-            {"name": _("Thư viện hình ảnh"), "get_absolute_url": reverse("gallery:albums")}
+            {
+                "name": _("Thư viện hình ảnh"),
+                "get_absolute_url": reverse("gallery:albums"),
+            }
         ]
         return context
