@@ -26,7 +26,7 @@ urlpatterns = [
     # stats
     path("thu-vien-anh/", include("news.gallery.urls")),
     # search, feeds, sitemap, robots
-    # contact
+    path("lien-he/", views.ContactView.as_view(), name="contact"),
     path("", include("news.urls")),
 ]
 
