@@ -111,3 +111,13 @@ def test_side_block_costs_no_query_once_cached_and_follows_changes(
     assert recent_photos() == []
     cache.clear()
     assert recent_photos() == []
+
+
+def test_library_pages_and_block_in_english(client):
+    album = make_album(title="Hội thao", photos=2)
+    client.cookies["django_language"] = "en"
+    listing = client.get("/thu-vien-anh/").content.decode()
+    assert "<h1>Photo library</h1>" in listing and "2 photos" in listing
+    page = client.get(album.get_absolute_url()).content.decode()
+    assert 'data-close="Close"' in page and 'data-next="Next photo"' in page
+    assert '<a href="/thu-vien-anh/">Photo library</a></h2>' in page

@@ -374,11 +374,11 @@ def paint_banner(label, colour, size=(300, 90)):
     draw.rectangle(
         (0, height - 10, width, height), fill=mix(colour, (255, 255, 255), 0.35)
     )
-    draw.ellipse((width - 70, 15, width - 10, 75), fill=mix(colour, (255, 214, 0), 0.7))
+    draw.ellipse((width - 40, 14, width - 12, 42), fill=mix(colour, (255, 214, 0), 0.7))
     try:  # a font with Vietnamese letters when the machine has one
-        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 24)
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 22)
     except OSError:
-        font, label = ImageFont.load_default(size=24), fold(label).upper()
+        font, label = ImageFont.load_default(size=22), fold(label).upper()
     draw.text((16, height // 2 - 6), label, font=font, fill="white", anchor="lm")
     buffer = BytesIO()
     image.save(buffer, "PNG", optimize=True)
