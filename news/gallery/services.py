@@ -4,11 +4,20 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
+from PIL import Image
 
 from news.gallery.models import Album, Photo
-from news.images import ALLOWED_FORMATS, make_rendition, validate_image_file
+from news.images import (
+    ALLOWED_FORMATS,
+    RENDITIONS,
+    make_rendition,
+    rendition_name,
+    validate_image_file,
+)
 from news.text import slugify_vi
 
 # Renditions made at upload time, so the album page never makes thirty at once.
@@ -25,10 +34,11 @@ class UploadResult:
 def add_photos(*, album: Album, files) -> UploadResult:
     """Add every acceptable image in ``files`` to ``album``, after its current photos.
 
-    Each file is checked on its own: a file that is not an acceptable image is
+    Each file is checked on its own: a file that is not an acceptable image, or
+    whose picture cannot be decoded (a truncated JPEG passes the format check), is
     reported by name in ``rejected`` and the others are still saved. The stored
     file name is the folded upload name with the extension of the decoded format.
-    Renditions for the album page and the lightbox are made straight away.
+    The renditions for the album page and the lightbox are made straight away.
     """
     result = UploadResult()
     with transaction.atomic():
@@ -45,13 +55,29 @@ def add_photos(*, album: Album, files) -> UploadResult:
             stem = slugify_vi(PurePath(upload.name).stem, max_length=60) or "anh"
             photo = Photo(album=album, order=order)
             photo.image.save(f"{stem}.{ALLOWED_FORMATS[fmt]}", upload, save=False)
+            try:
+                for spec in UPLOAD_RENDITIONS:
+                    make_rendition(photo.image.name, spec)
+            except (OSError, ValueError, Image.DecompressionBombError):
+                delete_image(photo.image.name)
+                result.rejected.append(
+                    (
+                        upload.name,
+                        _("Không đọc được nội dung ảnh (tệp có thể bị hỏng)."),
+                    )
+                )
+                continue
             photo.save()
             result.added.append(photo)
             order += 1
         if result.added and album.cover_id is None:
             album.cover = result.added[0]
             album.save(update_fields=["cover", "updated"])
-    for photo in result.added:
-        for spec in UPLOAD_RENDITIONS:
-            make_rendition(photo.image.name, spec)
     return result
+
+
+def delete_image(name):
+    """Delete a stored image and whatever renditions of it exist."""
+    default_storage.delete(name)
+    for spec in RENDITIONS:
+        default_storage.delete(rendition_name(name, spec))

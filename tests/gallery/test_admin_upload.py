@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from news.gallery.models import Album, Photo
 from news.images import rendition_name
-from tests.factories import image_upload, make_album, make_user
+from tests.factories import image_bytes, image_upload, make_album, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +95,25 @@ def test_a_non_image_is_reported_by_name_and_the_others_are_kept(client, editor)
     # New photos come after the two that were there, in the order they were sent.
     assert list(album.photos.values_list("order", flat=True)) == list(range(31))
     assert not Photo.objects.filter(image__contains="bao-cao").exists()
+
+
+def test_a_truncated_jpeg_is_reported_and_leaves_no_file(client, editor):
+    album = make_album()
+    whole = image_bytes(size=(800, 600), color=(10, 120, 60))
+    broken = SimpleUploadedFile("hong.jpg", whole[: len(whole) // 2], "image/jpeg")
+    response = client.post(
+        reverse("admin:gallery_album_change", args=[album.pk]),
+        {**album_form(album), "upload": [broken, image_upload("tot.jpg")]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Đã thêm 1 ảnh vào album." in page
+    assert "Không thêm được tệp “hong.jpg”: Không đọc được nội dung ảnh" in page
+    assert [p.image.name.rsplit("/", 1)[-1] for p in album.photos.all()] == ["tot.jpg"]
+    _folders, files = default_storage.listdir(
+        album.photos.get().image.name.rsplit("/", 1)[0]
+    )
+    assert files == ["tot.jpg"]
 
 
 def test_captions_and_order_are_edited_in_the_inline(client, editor):
