@@ -1,4 +1,5 @@
-"""Fill an empty site with original demo content: categories, 40 articles, pictures.
+"""Fill an empty site with original demo content: categories, 40 articles, pictures,
+two photo albums and three side-column banners.
 
 Idempotent: demo rows are recognised by their slugs, so a second run finds them and
 stops. ``--reset`` deletes the demo rows (and their pictures) and writes them again;
