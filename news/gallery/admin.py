@@ -16,7 +16,7 @@ def thumbnail(photo):
     return format_html(
         '<img src="{}" alt="{}" width="120" height="80" style="object-fit:cover">',
         url,
-        photo.alt_text,
+        photo.caption,
     )
 
 

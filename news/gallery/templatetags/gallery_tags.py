@@ -8,6 +8,9 @@ register = template.Library()
 
 RECENT_KEY = "gallery:recent-photos"
 RECENT_COUNT = 6
+# Saving an album or photo drops the cached block at once; the timeout bounds how
+# late other processes are when each has its own (local-memory) cache.
+RECENT_TIMEOUT = 5 * 60
 
 
 def forget_recent_photos(**kwargs):
@@ -27,7 +30,7 @@ def recent_photos():
             }
             for photo in Photo.objects.recent()[:RECENT_COUNT]
         ]
-        cache.set(RECENT_KEY, photos, 60 * 60)
+        cache.set(RECENT_KEY, photos, RECENT_TIMEOUT)
     return photos
 
 
