@@ -64,3 +64,21 @@ def test_album_sitemap_lists_only_published_albums():
     assert list(sitemap.items()) == [shown]
     assert sitemap.location(shown) == shown.get_absolute_url()
     assert sitemap.lastmod(shown) == shown.updated
+
+
+def test_renditions_of_a_large_jpeg_keep_their_sizes_when_decoded_at_scale():
+    from django.core.files.storage import default_storage
+    from PIL import Image
+
+    from news.images import make_rendition
+    from tests.factories import image_upload
+
+    album = make_album()
+    photo = Photo.objects.create(
+        album=album, image=image_upload("lon.jpg", size=(4000, 3000))
+    )
+    expected = {"thumb": (240, 160), "square": (200, 200), "photo": (1600, 1200)}
+    for spec, size in expected.items():
+        name = make_rendition(photo.image.name, spec)
+        with default_storage.open(name) as file, Image.open(file) as image:
+            assert image.size == size, spec
