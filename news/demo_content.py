@@ -653,3 +653,52 @@ FIXED_ARTICLE = {
     ),
     "closing": "Tại hội nghị, các đơn vị đã ký kết giao ước thi đua năm 2024 và thống nhất Liên đoàn Lao động tỉnh làm Cụm trưởng, Hội Cựu chiến binh tỉnh làm Cụm phó.",
 }
+
+# Photo library: albums of painted scenes. (slug, title, description, days ago,
+# [(scene, caption), ...])
+ALBUMS = [
+    (
+        "ngay-hoi-dai-doan-ket-toan-dan-toc-thon-dong-tien",
+        "Ngày hội Đại đoàn kết toàn dân tộc ở thôn Đồng Tiến",
+        "Ảnh ngày hội ở thôn Đồng Tiến, xã Hòa Lạc: lễ chào cờ, trao quà cho hộ "
+        "khó khăn và các trò chơi dân gian.",
+        12,
+        [
+            ("fields", "Cánh đồng thôn Đồng Tiến trước ngày hội"),
+            ("hills", "Nhà văn hóa thôn nhìn từ đồi chè"),
+            ("fields", "Bà con ra đồng sau lễ chào cờ"),
+            ("lake", "Hồ sen đầu thôn, nơi tổ chức trò chơi dân gian"),
+        ],
+    ),
+    (
+        "phong-canh-que-huong-an-hoa",
+        "Phong cảnh quê hương An Hòa",
+        "Những góc quê An Hòa qua ống kính cộng tác viên của Ban biên tập.",
+        40,
+        [
+            ("lake", "Mặt hồ Trung Hòa lúc bình minh"),
+            ("hills", "Đồi núi phía tây tỉnh sau cơn mưa"),
+            ("fields", "Ruộng bậc thang mùa nước đổ"),
+            ("lake", "Dòng sông chảy qua xã Hòa Lạc"),
+        ],
+    ),
+]
+
+# Side-column banners: (alt text, link, new tab, label on the picture, colour).
+BANNERS = [
+    (
+        "Nông sản An Hòa: sản phẩm OCOP và đặc sản của tỉnh",
+        "https://nongsan.anhoa.example/",
+        True,
+        "NÔNG SẢN AN HÒA",
+        (34, 120, 64),
+    ),
+    ("Liên hệ với Ban biên tập", "/lien-he/", False, "LIÊN HỆ", (11, 79, 156)),
+    (
+        "Hỏi đáp: bạn đọc hỏi, cơ quan trả lời",
+        "https://hoidap.anhoa.example/",
+        True,
+        "HỎI - ĐÁP",
+        (179, 27, 27),
+    ),
+]

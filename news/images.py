@@ -99,6 +99,9 @@ def make_rendition(original_name, spec):
         default_storage.open(original_name, "rb") as source,
         Image.open(source) as image,
     ):
+        # A JPEG can be decoded at 1/2, 1/4 or 1/8 scale, never below the box:
+        # about four times faster for a camera photo (30 at once in the library).
+        image.draft("RGB", (width, height))
         image = ImageOps.exif_transpose(image)
         image = image.convert("RGB")
         if crop:

@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.db.models import Exists, OuterRef
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 
-from portal.models import SiteSettings
+from portal.models import Banner, SiteSettings
 
 
 @admin.register(SiteSettings)
@@ -19,3 +22,44 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
         settings = SiteSettings.load()
         return redirect(reverse("admin:portal_sitesettings_change", args=[settings.pk]))
+
+
+@admin.register(Banner)
+class BannerAdmin(admin.ModelAdmin):
+    list_display = [
+        "preview",
+        "alt_text",
+        "position",
+        "order",
+        "show_from",
+        "show_until",
+        "shown_now",
+    ]
+    list_display_links = ["preview", "alt_text"]
+    list_editable = ["order"]
+    list_filter = ["position", "new_tab"]
+    search_fields = ["alt_text", "link"]
+    fieldsets = [
+        (None, {"fields": ["image", "alt_text", "link", "new_tab"]}),
+        (
+            gettext_lazy("Vị trí và thời gian"),
+            {"fields": ["position", "order", "show_from", "show_until"]},
+        ),
+    ]
+
+    @admin.display(description=gettext_lazy("ảnh"))
+    def preview(self, banner):
+        if not banner.image:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" style="max-width:160px;max-height:60px">',
+            banner.image.url,
+        )
+
+    def get_queryset(self, request):
+        visible = Banner.objects.visible().filter(pk=OuterRef("pk"))
+        return super().get_queryset(request).annotate(is_shown=Exists(visible))
+
+    @admin.display(description=gettext_lazy("đang hiện"), boolean=True)
+    def shown_now(self, banner):
+        return banner.is_shown

@@ -1,7 +1,11 @@
 from django.core.cache import cache
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from news.images import validate_image_file
 
 CACHE_KEY = "portal:site-settings"
 
@@ -106,3 +110,115 @@ class SiteSettings(models.Model):
             settings, _created = cls.objects.get_or_create(pk=1)
             cache.set(CACHE_KEY, settings, 60)
         return settings
+
+
+def validate_link(value):
+    """An absolute http(s) address or a path on this site; never javascript: and the like."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        raise ValidationError(
+            _(
+                "Liên kết phải bắt đầu bằng https://, http:// hoặc / (trang trong site)."
+            ),
+            code="banner_link",
+        ) from None
+
+
+class BannerQuerySet(models.QuerySet):
+    def visible(self, at=None):
+        """Banners readers see at ``at`` (now): inside their show-from/until window.
+
+        Decided at query time, so a banner appears and disappears on its own.
+        """
+        at = at or timezone.now()
+        return self.filter(
+            models.Q(show_from__isnull=True) | models.Q(show_from__lte=at),
+            models.Q(show_until__isnull=True) | models.Q(show_until__gt=at),
+        )
+
+
+class Banner(models.Model):
+    """An image link in the side column, the header or the footer."""
+
+    class Position(models.TextChoices):
+        SIDE = "side", _("Cột bên")
+        HEADER = "header", _("Đầu trang")
+        FOOTER = "footer", _("Chân trang")
+
+    image = models.ImageField(
+        _("ảnh"),
+        upload_to="banners/",
+        validators=[validate_image_file],
+        help_text=_(
+            "JPEG, PNG, WebP hoặc GIF; hiện đúng như tải lên, nên dùng ảnh nhỏ."
+        ),
+    )
+    link = models.CharField(
+        _("liên kết"),
+        max_length=500,
+        validators=[validate_link],
+        help_text=_(
+            "Địa chỉ mở ra khi bấm vào ảnh: https://… hoặc một trang của site (/lien-he/)."
+        ),
+    )
+    alt_text = models.CharField(
+        _("văn bản thay thế"),
+        max_length=200,
+        help_text=_(
+            "Nói nơi liên kết dẫn tới, cho người khiếm thị và khi ảnh không tải được."
+        ),
+    )
+    position = models.CharField(
+        _("vị trí"),
+        max_length=10,
+        choices=Position.choices,
+        default=Position.SIDE,
+    )
+    order = models.PositiveSmallIntegerField(
+        _("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước trong cùng vị trí.")
+    )
+    show_from = models.DateTimeField(
+        _("hiện từ"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống để hiện ngay."),
+    )
+    show_until = models.DateTimeField(
+        _("hiện đến"),
+        null=True,
+        blank=True,
+        help_text=_("Từ lúc này biểu ngữ thôi hiện; để trống để hiện mãi."),
+    )
+    new_tab = models.BooleanField(
+        _("mở trong thẻ mới"),
+        default=False,
+        help_text=_("Nên dùng cho liên kết ra ngoài site."),
+    )
+
+    objects = BannerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("biểu ngữ")
+        verbose_name_plural = _("biểu ngữ")
+        ordering = ["position", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(show_from__isnull=True)
+                | models.Q(show_until__isnull=True)
+                | models.Q(show_until__gt=models.F("show_from")),
+                name="portal_banner_until_after_from",
+                violation_error_message=_(
+                    "Thời điểm thôi hiện phải sau thời điểm bắt đầu hiện."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(position__in=["side", "header", "footer"]),
+                name="portal_banner_position_known",
+            ),
+        ]
+
+    def __str__(self):
+        return self.alt_text

@@ -30,6 +30,11 @@ _CATEGORIES = [
     "news.change_category",
     "news.delete_category",
 ]
+_GALLERY = [
+    f"gallery.{action}_{model}"
+    for model in ("album", "photo")
+    for action in ("view", "add", "change", "delete")
+]
 
 ROLES = {
     REPORTER: [*_ARTICLE_WRITE, "news.view_category", "news.view_tag"],
@@ -43,6 +48,7 @@ ROLES = {
         "ratings.view_vote",
         "ratings.delete_vote",
         *_COMMENT_MODERATION,
+        *_GALLERY,
     ],
     # Administrators get every permission (see sync_roles).
     ADMINISTRATOR: [],

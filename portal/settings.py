@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "taggit",  # tag machinery; the Tag model itself is news.Tag
     "news",
+    "news.gallery",
     "ratings",
     "comments",
     "stats",

@@ -8,6 +8,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.db.models.functions import Greatest
 
+from news.gallery.sitemaps import AlbumSitemap
 from news.models import Article, Category
 
 
@@ -44,4 +45,5 @@ class CategorySitemap(Sitemap):
 sitemaps = {
     "articles": ArticleSitemap,
     "categories": CategorySitemap,
+    "albums": AlbumSitemap,
 }

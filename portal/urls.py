@@ -27,7 +27,8 @@ urlpatterns = [
     path("danh-gia/", include("ratings.urls")),
     path("", include("comments.urls")),
     # stats
-    # gallery
+    path("thu-vien-anh/", include("news.gallery.urls")),
+    path("lien-he/", views.ContactView.as_view(), name="contact"),
     # search and feeds: news/urls.py
     path(
         "sitemap.xml",
@@ -42,7 +43,6 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
-    # contact
     path("", include("news.urls")),
 ]
 

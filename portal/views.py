@@ -8,6 +8,7 @@ from django.http import (
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
 
 
 def page_not_found(request, exception=None):
@@ -52,3 +53,9 @@ def csrf_failure(request, reason=""):
     return HttpResponseForbidden(
         loader.render_to_string("403_csrf.html", {"message": message}, request)
     )
+
+
+class ContactView(TemplateView):
+    """``Liên hệ``: the address, phone and email from the site settings."""
+
+    template_name = "portal/contact.html"

@@ -108,3 +108,29 @@ def comment_data(article, *, age=10, **fields):
     }
     data.update(fields)
     return data
+
+
+def make_album(*, photos=0, **fields):
+    from news.gallery.models import Album, Photo
+
+    n = next(_seq)
+    fields.setdefault("title", f"Album ảnh số {n}")
+    album = Album.objects.create(**fields)
+    for i in range(photos):
+        Photo.objects.create(
+            album=album,
+            image=image_upload(f"anh-{n}-{i}.jpg"),
+            caption=f"Ảnh {i + 1} của album {n}",
+            order=i,
+        )
+    return album
+
+
+def make_banner(**fields):
+    from portal.models import Banner
+
+    n = next(_seq)
+    fields.setdefault("alt_text", f"Biểu ngữ {n}")
+    fields.setdefault("link", f"https://example.org/lien-ket-{n}")
+    fields.setdefault("image", image_upload(f"bieu-ngu-{n}.png", fmt="PNG"))
+    return Banner.objects.create(**fields)

@@ -254,3 +254,17 @@ def test_print_view_of_an_unpublished_article_is_404_except_for_staff(client):
     response = client.get(url)
     assert response.status_code == 200
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_sitemap_lists_published_albums_only(client):
+    from tests.factories import make_album
+
+    shown = make_album(title="Album Tết")
+    hidden = make_album(title="Album nháp", published=False)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "sitemap-albums.xml" in index
+    response = client.get("/sitemap-albums.xml")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert shown.get_absolute_url() in body
+    assert hidden.get_absolute_url() not in body

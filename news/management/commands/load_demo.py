@@ -1,4 +1,5 @@
-"""Fill an empty site with original demo content: categories, 40 articles, pictures.
+"""Fill an empty site with original demo content: categories, 40 articles, pictures,
+two photo albums and three side-column banners.
 
 Idempotent: demo rows are recognised by their slugs, so a second run finds them and
 stops. ``--reset`` deletes the demo rows (and their pictures) and writes them again;
@@ -18,13 +19,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from PIL import Image, ImageDraw, ImageFilter, ImageOps
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
 from news import demo_content as demo
+from news.gallery.models import Album
+from news.gallery.services import add_photos
 from news.images import RENDITIONS, rendition_name
 from news.models import Article, Category, Tag
-from news.text import slugify_vi
-from portal.models import SiteSettings
+from news.text import fold, slugify_vi
+from portal.models import Banner, SiteSettings
 
 SEED = 2024
 ARTICLE_COUNT = 40
@@ -53,6 +56,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         specs = article_specs(timezone.now())
         if reset:
+            remove_demo_albums()
             removed = remove_demo(specs)
             self.stdout.write(f"Đã xóa {removed} bài viết mẫu.")
         present = set(
@@ -62,6 +66,9 @@ class Command(BaseCommand):
             ).values_list("slug", flat=True)
         )
         missing = [spec for spec in specs if spec["slug"] not in present]
+        albums, banners = ensure_albums(), ensure_banners()
+        if albums or banners:
+            self.stdout.write(f"Đã nạp {albums} album ảnh và {banners} biểu ngữ mẫu.")
         if not missing:
             self.stdout.write(
                 f"Dữ liệu mẫu đã có ({len(specs)} bài viết); không tạo thêm gì. "
@@ -303,6 +310,80 @@ def fill_site_settings():
         setattr(settings, field, demo.SITE[field])
     if changed:
         settings.save(update_fields=changed)
+
+
+def ensure_albums():
+    """The demo photo albums, by slug; returns how many were created."""
+    created = 0
+    today = timezone.localdate()
+    for number, row in enumerate(demo.ALBUMS):
+        slug, title, description, days_ago, photos = row
+        if Album.objects.filter(slug=slug).exists():
+            continue
+        with transaction.atomic():
+            album = Album.objects.create(
+                title=title,
+                slug=slug,
+                description=description,
+                date=today - timedelta(days=days_ago),
+                order=number,
+            )
+            files = [
+                ContentFile(
+                    paint_scene(SEED * 10 + number * 10 + index, scene, (960, 640)),
+                    name=f"{slug[:40]}-{index + 1}.jpg",
+                )
+                for index, (scene, _caption) in enumerate(photos)
+            ]
+            result = add_photos(album=album, files=files)
+            for photo, (_scene, caption) in zip(result.added, photos, strict=True):
+                photo.caption = caption
+                photo.save(update_fields=["caption"])
+        created += 1
+    return created
+
+
+def remove_demo_albums():
+    albums = Album.objects.filter(slug__in=[row[0] for row in demo.ALBUMS])
+    for album in albums:
+        for name in album.photos.values_list("image", flat=True):
+            delete_picture(name)
+    albums.delete()
+
+
+def ensure_banners():
+    """The three demo side-column banners, by link; returns how many were created."""
+    created = 0
+    for order, (alt_text, link, new_tab, label, colour) in enumerate(demo.BANNERS):
+        if Banner.objects.filter(link=link).exists():
+            continue
+        banner = Banner(
+            alt_text=alt_text, link=link, new_tab=new_tab, order=order, position="side"
+        )
+        picture = paint_banner(label, colour)
+        banner.image.save(f"{slugify_vi(label)}.png", ContentFile(picture), save=False)
+        banner.save()
+        created += 1
+    return created
+
+
+def paint_banner(label, colour, size=(300, 90)):
+    """A PNG banner: a coloured band with a lighter stripe and its label."""
+    image = Image.new("RGB", size, colour)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    draw.rectangle(
+        (0, height - 10, width, height), fill=mix(colour, (255, 255, 255), 0.35)
+    )
+    draw.ellipse((width - 40, 14, width - 12, 42), fill=mix(colour, (255, 214, 0), 0.7))
+    try:  # a font with Vietnamese letters when the machine has one
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 22)
+    except OSError:
+        font, label = ImageFont.load_default(size=22), fold(label).upper()
+    draw.text((16, height // 2 - 6), label, font=font, fill="white", anchor="lm")
+    buffer = BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
 
 
 def remove_demo(specs):
