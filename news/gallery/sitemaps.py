@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from news.gallery.models import Album
 
@@ -14,3 +15,7 @@ class AlbumSitemap(Sitemap):
 
     def lastmod(self, album):
         return album.updated
+
+    def get_latest_lastmod(self):
+        # One aggregate rather than loading every album for the index.
+        return self.items().aggregate(latest=Max("updated"))["latest"]

@@ -127,6 +127,7 @@ def test_sitemap_index_and_sections_list_only_published_pages(client):
     assert sections == [
         "http://testserver/sitemap-articles.xml",
         "http://testserver/sitemap-categories.xml",
+        "http://testserver/sitemap-albums.xml",
     ]
 
     articles = parse(client.get("/sitemap-articles.xml"))
@@ -164,8 +165,9 @@ def test_sitemap_index_reads_the_latest_change_with_an_aggregate(
     for _ in range(10):
         newest = make_article()
     client.get("/sitemap.xml")  # warm the site-settings cache
-    # The latest change of the articles, and a count per section for its pages.
-    with django_assert_max_num_queries(3):
+    # The latest change of the articles and of the albums (one aggregate each),
+    # and a count per section (articles, categories, albums) for its pages.
+    with django_assert_max_num_queries(5):
         index = parse(client.get("/sitemap.xml"))
     lastmod = index.find(f"{SITEMAP}sitemap/{SITEMAP}lastmod").text
     assert lastmod == timezone.localtime(newest.updated).isoformat()

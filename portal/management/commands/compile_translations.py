@@ -17,7 +17,7 @@ class Command(BaseCommand):
         folders = [Path(p) for p in settings.LOCALE_PATHS] + [
             Path(config.path) / "locale"
             for config in apps.get_app_configs()
-            if Path(config.path).resolve().is_relative_to(settings.BASE_DIR.resolve())
+            if is_project_app(Path(config.path))
         ]
         for folder in folders:
             for po_path in sorted(Path(folder).glob("*/LC_MESSAGES/*.po")):
@@ -30,3 +30,11 @@ class Command(BaseCommand):
                 polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
                 compiled += 1
         self.stdout.write(f"Compiled {compiled} translation file(s).")
+
+
+def is_project_app(path):
+    """The project's own apps, not the installed packages (.venv may sit inside it)."""
+    path = path.resolve()
+    return path.is_relative_to(settings.BASE_DIR.resolve()) and not (
+        {"site-packages", "dist-packages"} & set(path.parts)
+    )
