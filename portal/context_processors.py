@@ -1,4 +1,4 @@
-from news.models import Category
+from news.menu import menu_categories
 from portal.models import SiteSettings
 
 
@@ -6,5 +6,5 @@ def site(request):
     """The site record and the category menu, for the shell of every page."""
     return {
         "site": SiteSettings.load(),
-        "menu_categories": Category.objects.menu(),
+        "menu_categories": menu_categories(),
     }

@@ -222,3 +222,10 @@ class Banner(models.Model):
 
     def __str__(self):
         return self.alt_text
+
+    def is_visible(self, at=None):
+        """As ``Banner.objects.visible()``, for one banner already loaded."""
+        at = at or timezone.now()
+        return (self.show_from is None or self.show_from <= at) and (
+            self.show_until is None or self.show_until > at
+        )

@@ -1,17 +1,37 @@
 from django import template
+from django.core.cache import cache
+from django.utils import timezone
 
 from portal.models import Banner
+
+BANNERS_CACHE_KEY = "portal:banners"
 
 register = template.Library()
 
 
+def all_banners():
+    """Every banner, cached until one changes (the table is a handful of rows)."""
+    banners = cache.get(BANNERS_CACHE_KEY)
+    if banners is None:
+        banners = list(Banner.objects.all())
+        cache.set(BANNERS_CACHE_KEY, banners, 300)
+    return banners
+
+
+def forget_banners(**kwargs):
+    cache.delete(BANNERS_CACHE_KEY)
+
+
 def visible_banners(request):
-    """Every banner shown now, loaded once per request for all positions."""
-    if request is None:
-        return list(Banner.objects.visible())
-    if not hasattr(request, "_visible_banners"):
-        request._visible_banners = list(Banner.objects.visible())
-    return request._visible_banners
+    """Every banner shown now, for all positions; visibility is decided per
+    request, so a banner still appears and disappears at its own times."""
+    if request is not None and hasattr(request, "_visible_banners"):
+        return request._visible_banners
+    now = timezone.now()
+    banners = [banner for banner in all_banners() if banner.is_visible(now)]
+    if request is not None:
+        request._visible_banners = banners
+    return banners
 
 
 @register.inclusion_tag("includes/banners.html", takes_context=True)

@@ -195,10 +195,12 @@ def test_article_page_query_count_does_not_grow_with_tags_or_lists(
     category = make_category()
     few = make_article(category=category, tags=["một"])
     client.get(few.get_absolute_url())  # warm the site-settings cache
-    # 9 = 7 + 1 for the star ratings summary (one aggregate query, ratings app)
-    # + 1: the comments section counts the article's visible comments (one
-    # aggregate query; the list and the replies are read only when there are some).
-    with django_assert_max_num_queries(10) as small:
+    # The article, its tags, newer and older lists, whether anything is newer,
+    # the latest-news block; + 1 for the star ratings summary (ratings app) and
+    # + 1 where the comments section counts the visible comments (the list and
+    # the replies are read only when there are some). The menu, banners and the
+    # other side blocks come from the cache.
+    with django_assert_max_num_queries(8) as small:
         client.get(few.get_absolute_url())
     for _ in range(12):
         make_article(category=category)
@@ -275,11 +277,10 @@ def test_home_and_category_pages_keep_a_bounded_query_count(
             category=child if i % 2 else parent, featured=i < 6, tags=[f"t{i}"]
         )
     client.get("/")  # warm the site-settings cache
-    # +1 on each page: the banners shown now (header, side column, footer in one
-    # query, portal.templatetags.portal_tags.visible_banners).
-    with django_assert_max_num_queries(13):
+    # The menu and banners come from the cache (news.menu, portal_tags).
+    with django_assert_max_num_queries(10):
         client.get("/")
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(6):
         client.get(parent.get_absolute_url())
 
 
@@ -299,3 +300,13 @@ def test_article_page_carries_news_article_json_ld(client):
     assert data["@id"].endswith(article.get_absolute_url() + "#article")
     assert data["author"] == {"@type": "Person", "name": "Lan"}
     assert "<script>alert" not in html
+
+
+def test_the_cached_menu_follows_category_changes(client):
+    category = make_category(name="Kinh tế")
+    assert "Kinh tế" in client.get("/").content.decode()
+    category.name = "Kinh tế - Xã hội"
+    category.save()
+    assert "Kinh tế - Xã hội" in client.get("/").content.decode()
+    category.delete()
+    assert "Kinh tế" not in client.get("/").content.decode()

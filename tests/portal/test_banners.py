@@ -172,3 +172,19 @@ def test_a_non_image_banner_is_refused(client):
 def test_a_managing_editor_cannot_manage_banners(client):
     client.force_login(make_user(role="Thư ký tòa soạn"))
     assert client.get(reverse("admin:portal_banner_add")).status_code == 403
+
+
+def test_a_cached_banner_still_appears_and_disappears_at_its_times(client):
+    import time_machine
+
+    start = timezone.now() + timedelta(hours=1)
+    make_banner(
+        alt_text="Hội chợ nông sản",
+        show_from=start,
+        show_until=start + timedelta(hours=1),
+    )
+    assert "Hội chợ nông sản" not in client.get("/").content.decode()  # now cached
+    with time_machine.travel(start + timedelta(minutes=1)):
+        assert "Hội chợ nông sản" in client.get("/").content.decode()
+    with time_machine.travel(start + timedelta(hours=2)):
+        assert "Hội chợ nông sản" not in client.get("/").content.decode()
