@@ -195,14 +195,16 @@ def test_article_page_query_count_does_not_grow_with_tags_or_lists(
     category = make_category()
     few = make_article(category=category, tags=["một"])
     client.get(few.get_absolute_url())  # warm the site-settings cache
-    with django_assert_max_num_queries(9) as small:
+    # 9 + 1: stats records the page view in one INSERT (its side blocks are cached).
+    with django_assert_max_num_queries(10) as small:
         client.get(few.get_absolute_url())
     for _ in range(12):
         make_article(category=category)
     many = make_article(category=category, tags=[f"từ khóa {i}" for i in range(15)])
     for _ in range(12):
         make_article(category=category)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    # + 1: this article's 'Lượt xem' is not in the cache yet (one query).
+    with django_assert_max_num_queries(len(small.captured_queries) + 1):
         response = client.get(many.get_absolute_url())
     assert len(response.context["tags"]) == 15
 
@@ -272,9 +274,10 @@ def test_home_and_category_pages_keep_a_bounded_query_count(
             category=child if i % 2 else parent, featured=i < 6, tags=[f"t{i}"]
         )
     client.get("/")  # warm the site-settings cache
-    with django_assert_max_num_queries(12):
+    # 12 and 8, + 1 each: stats records the page view in one INSERT.
+    with django_assert_max_num_queries(13):
         client.get("/")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         client.get(parent.get_absolute_url())
 
 
