@@ -28,8 +28,9 @@ ROLES = {
         *_CATEGORIES,
         *_TAGS,
     ],
-    # Administrators get every permission (see sync_roles).
-    ADMINISTRATOR: [],
+    # Administrators get every permission (see sync_roles), among them
+    # "stats.view_statistics" (the statistics dashboard), which no other role has.
+    ADMINISTRATOR: ["stats.view_statistics"],
 }
 
 ROLE_LABELS = {
