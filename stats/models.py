@@ -122,7 +122,8 @@ class DailyTraffic(models.Model):
 
     class Meta:
         verbose_name = _("lưu lượng theo ngày")
-        verbose_name_plural = _("lưu lượng theo ngày")
+        # The admin lists this model as the entry to the dashboard.
+        verbose_name_plural = _("bảng thống kê truy cập")
         constraints = [
             models.UniqueConstraint(
                 fields=["day"], name="stats_one_traffic_row_per_day"
