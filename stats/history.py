@@ -72,16 +72,13 @@ def split(total, weights, rng):
     return [(name, n) for (name, _w), n in zip(weights, parts, strict=True) if n > 0]
 
 
-def generate(*, today, days=90, daily_visits=900, articles=None, seed=2024):
-    """Fill the ``days`` days before ``today``; returns the page views written."""
-    articles = (
-        list(
-            Article.objects.published()
-            .order_by("-publish_at")
-            .values_list("id", flat=True)[:200]
-        )
-        if articles is None
-        else articles
+def generate(*, today, days=90, daily_visits=900, articles=200, seed=2024):
+    """Fill the ``days`` days before ``today``, spreading article views over the
+    ``articles`` latest published articles; returns the page views generated."""
+    articles = list(
+        Article.objects.published()
+        .order_by("-publish_at")
+        .values_list("id", flat=True)[:articles]
     )
     rows = {
         model: []

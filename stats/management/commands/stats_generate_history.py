@@ -15,11 +15,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--daily-visits", type=int, default=900, help="Visits on an ordinary day."
         )
+        parser.add_argument(
+            "--articles",
+            type=int,
+            default=200,
+            help="How many of the latest published articles get views.",
+        )
 
-    def handle(self, *args, days, daily_visits, **options):
+    def handle(self, *args, days, daily_visits, articles, **options):
         if not 1 <= days <= 3660 or daily_visits < 0:
             raise CommandError("--days must be 1..3660 and --daily-visits ≥ 0.")
         written = generate(
-            today=timezone.localdate(), days=days, daily_visits=daily_visits
+            today=timezone.localdate(),
+            days=days,
+            daily_visits=daily_visits,
+            articles=articles,
         )
-        self.stdout.write(f"History for {days} day(s): {written} page views generated.")
+        self.stdout.write(
+            f"History for {days} day(s): {written} page views generated "
+            "(days that already had figures were kept as they were)."
+        )
