@@ -197,11 +197,38 @@ def throughput(env, args, article_path):
     return ratio
 
 
+PREPARE_HISTORY = """
+from datetime import timedelta
+from django.db import connection
+from django.utils import timezone
+from news.models import Article, Category
+# A fresh history: the bench database's statistics are emptied first.
+with connection.cursor() as cursor:
+    cursor.execute(
+        "TRUNCATE stats_dailytraffic, stats_hourlytraffic, stats_articledailyviews, "
+        "stats_referrerdaily, stats_clientdaily, stats_botdaily, stats_pageview, "
+        "stats_visitor, stats_recentarticleview"
+    )
+category, _ = Category.objects.get_or_create(slug="bench", defaults={"name": "Bench"})
+missing = ARTICLES - Article.objects.filter(category=category).count()
+now = timezone.now()
+Article.objects.bulk_create(
+    Article(
+        title=f"Bài đo hiệu năng {n}", slug=f"bai-do-hieu-nang-{n}", category=category,
+        status="published", publish_at=now - timedelta(days=400 - n % 400),
+    )
+    for n in range(max(0, missing))
+)
+"""
+
+
 def dashboard(env, args):
     print(
-        "generating 400 days of history (≥ 10 million page views in the last 365)...",
+        f"{args.articles} articles and 400 days of history "
+        "(≥ 10 million page views in the last 365)...",
         flush=True,
     )
+    shell(env, PREPARE_HISTORY.replace("ARTICLES", str(args.articles)))
     manage(
         env,
         "stats_generate_history",
@@ -210,7 +237,7 @@ def dashboard(env, args):
         "--daily-visits",
         str(args.daily_visits),
         "--articles",
-        "1000",
+        str(args.articles),
     )
     summary = shell(
         env,
@@ -276,6 +303,7 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--daily-visits", type=int, default=12_000)
     parser.add_argument("--dashboard-requests", type=int, default=20)
+    parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-dashboard", action="store_true")
     args = parser.parse_args()
