@@ -64,4 +64,7 @@ def test_article_page_shows_its_views_and_most_read_lists_the_week(client):
     assert "37.691 lượt xem" in block
     cache.clear()
     page = client.get(top.get_absolute_url(), HTTP_USER_AGENT=CHROME).content.decode()
-    assert 'Lượt xem: <span data-figure="article-views">37.691</span>' in page
+    assert (
+        '<p class="article-views">Lượt xem: <span data-figure="article-views">'
+        "37.691</span></p>"
+    ) in page
