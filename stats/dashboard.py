@@ -17,6 +17,7 @@ from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from news.models import Article
 from portal.models import SiteSettings
 from stats import services
 from stats.models import (
@@ -242,6 +243,7 @@ def build(*, start, end, now=None):
 def top_articles(start, end):
     rows = list(ArticleDailyViews.objects.top(start, end, limit=TOP))
     ids = [row["article_id"] for row in rows]
+    titles = dict(Article.objects.filter(pk__in=ids).values_list("pk", "title"))
     ratings = _optional("ratings", "Vote", "summaries", ids)
     comments = _optional("comments", "Comment", "visible_counts", ids)
     headers = [_("Bài viết"), _("Lượt xem")]
@@ -251,7 +253,7 @@ def top_articles(start, end):
         headers.append(_("Bình luận"))
     table = Table("articles", _("Bài viết được xem nhiều nhất"), headers)
     for row in rows:
-        line = [row["article__title"], row["views"]]
+        line = [titles.get(row["article_id"], ""), row["views"]]
         if ratings is not None:
             summary = ratings.get(row["article_id"])
             line.append(getattr(summary, "average", None) if summary else None)

@@ -91,14 +91,17 @@ class DailyTrafficQuerySet(DailyQuerySet):
 
 class ArticleDailyViewsQuerySet(DailyQuerySet):
     def top(self, start, end, *, limit=20, published_only=False):
-        """Articles with the most views between two days, most viewed first."""
+        """Ids of the articles with the most views between two days, most viewed
+        first, with their ``views``. Titles are left to the caller (one query for
+        the few ids): grouping by the title too made a year's top list five times
+        slower."""
         rows = self.between(start, end)
         if published_only:
             from news.models import Article
 
             rows = rows.filter(article__in=Article.objects.published())
         return (
-            rows.values("article_id", "article__title")
+            rows.values("article_id")
             .annotate(views=Sum("views"))
             .order_by("-views", "article_id")[:limit]
         )

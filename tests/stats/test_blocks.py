@@ -34,7 +34,9 @@ def test_visit_block_costs_no_query_while_cached(client, django_assert_num_queri
     from stats import figures
 
     figures.visit_figures()
-    with django_assert_num_queries(1):  # the site settings are cached too: none
+    # One query: the article's views, read for the first time; the block's figures
+    # (and the site settings with the offset) come from the cache.
+    with django_assert_num_queries(1):
         figures.visit_figures()
         figures.article_views(1)
 
