@@ -168,3 +168,22 @@ def _optional_managers():
             yield apps.get_model(app_label, model).objects, method
         except LookupError:
             continue
+
+
+def test_the_dashboard_speaks_english_when_the_reader_chose_it(admin_client):
+    DailyTraffic.objects.create(day=timezone.localdate(), visits=37689)
+    admin_client.cookies["django_language"] = "en"
+    page = admin_client.get(URL).content.decode()
+    for label in (
+        "Online now",
+        "Total visits",
+        "Page views today",
+        "Referrers",
+        "Download CSV",
+        "Most viewed articles",
+    ):
+        assert label in page
+    assert "37,689" in page
+    bad = admin_client.get(URL + "?range=custom&start=10/03/2024&end=01/03/2024")
+    assert bad.status_code == 400
+    assert "The start date must be on or before the end date." in bad.content.decode()
