@@ -110,9 +110,8 @@ def stop_server(process):
     process.wait(timeout=30)
 
 
-def wrk(port, path, seconds, threads, connections):
-    env = dict(os.environ, BENCH_PATH=path)
-    output = subprocess.run(
+def start_wrk(port, path, seconds, threads, connections):
+    return subprocess.Popen(
         [
             "wrk",
             f"-t{threads}",
@@ -123,11 +122,16 @@ def wrk(port, path, seconds, threads, connections):
             str(ROOT / "bench" / "visitors.lua"),
             f"http://127.0.0.1:{port}",
         ],
-        env=env,
-        check=True,
+        env=dict(os.environ, BENCH_PATH=path),
         text=True,
-        capture_output=True,
-    ).stdout
+        stdout=subprocess.PIPE,
+    )
+
+
+def finish_wrk(process):
+    output, _ = process.communicate(timeout=600)
+    if process.returncode:
+        raise SystemExit(f"wrk failed: {output}")
     result = dict(re.findall(r"(\w+)=([\d.]+)", output.split("RESULT", 1)[1]))
     requests, seconds_run = int(result["requests"]), float(result["seconds"])
     p50 = re.search(r"50%\s+([\d.]+\w+)", output).group(1)
@@ -137,6 +141,43 @@ def wrk(port, path, seconds, threads, connections):
         "rps": requests / seconds_run,
         "p50": p50,
     }
+
+
+def wrk(port, path, seconds, threads, connections):
+    return finish_wrk(start_wrk(port, path, seconds, threads, connections))
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid):
+    """User + system CPU seconds a process has used (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def server_cpu(server, application_name, database_url):
+    """CPU seconds used so far by a server's gunicorn workers and by the
+    PostgreSQL backends serving them (found by their application_name)."""
+    import psycopg2
+
+    workers = subprocess.run(
+        ["pgrep", "-P", str(server.pid)], text=True, capture_output=True
+    ).stdout.split()
+    connection = psycopg2.connect(database_url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = %s",
+                [application_name],
+            )
+            backends = [row[0] for row in cursor.fetchall()]
+    finally:
+        connection.close()
+    return sum(process_cpu(pid) for pid in [*workers, *backends])
 
 
 def recorded_page_views(env):
@@ -153,45 +194,78 @@ def recorded_page_views(env):
 
 
 def throughput(env, args, article_path):
-    on = start_server(
-        environment(env["DATABASE_URL"], STATS_ENABLED="1"), PORT_ON, args.workers
-    )
-    off = start_server(
-        environment(env["DATABASE_URL"], STATS_ENABLED="0"), PORT_OFF, args.workers
-    )
+    """Both servers loaded at the same time in each round, so that the load other
+    programs put on the machine falls on both alike; the ratio of each round is
+    taken, and the CPU each server (workers and their database backends) spent per
+    request is measured too, which other programs' load hardly disturbs."""
+    url = env["DATABASE_URL"]
+    servers = {
+        label: start_server(
+            environment(url, STATS_ENABLED=flag, PGAPPNAME=f"bench-{label}"),
+            port,
+            args.workers,
+        )
+        for label, flag, port in (("on", "1", PORT_ON), ("off", "0", PORT_OFF))
+    }
+    ports = {"on": PORT_ON, "off": PORT_OFF}
     runs = {"on": [], "off": []}
+    cpu = {"on": 0.0, "off": 0.0}
+    ratios = []
     try:
-        for port in (PORT_ON, PORT_OFF):  # warm up: caches, connections
-            wrk(port, article_path, 3, args.threads, args.connections)
+        for label in ports:  # warm up: caches, connections
+            wrk(ports[label], article_path, 3, args.threads, args.connections)
         before = recorded_page_views(env)
         for round_ in range(args.rounds):
-            order = [("on", PORT_ON), ("off", PORT_OFF)]
-            for label, port in order if round_ % 2 == 0 else order[::-1]:
-                run = wrk(
-                    port, article_path, args.seconds, args.threads, args.connections
+            start_cpu = {
+                label: server_cpu(servers[label], f"bench-{label}", url)
+                for label in ports
+            }
+            loads = {
+                label: start_wrk(
+                    ports[label],
+                    article_path,
+                    args.seconds,
+                    args.threads,
+                    args.connections,
                 )
-                runs[label].append(run)
-                print(
-                    f"  round {round_ + 1} counting {label:>3}: {run['rps']:7.1f} req/s, "
-                    f"p50 {run['p50']}, {run['requests']} requests, {run['errors']} errors",
-                    flush=True,
-                )
+                for label in ports
+            }
+            results = {label: finish_wrk(process) for label, process in loads.items()}
+            for label in ports:
+                spent = server_cpu(servers[label], f"bench-{label}", url)
+                cpu[label] += spent - start_cpu[label]
+                runs[label].append(results[label])
+            ratios.append(results["on"]["rps"] / results["off"]["rps"])
+            print(
+                f"  round {round_ + 1}: counting on {results['on']['rps']:6.1f} req/s "
+                f"(p50 {results['on']['p50']}), off {results['off']['rps']:6.1f} req/s "
+                f"(p50 {results['off']['p50']}), ratio {ratios[-1]:.3f}; errors "
+                f"{results['on']['errors'] + results['off']['errors']}",
+                flush=True,
+            )
         time.sleep(1)
         recorded = recorded_page_views(env) - before
     finally:
-        stop_server(on)
-        stop_server(off)
-    on_rps = statistics.median(r["rps"] for r in runs["on"])
-    off_rps = statistics.median(r["rps"] for r in runs["off"])
-    served_on = sum(r["requests"] for r in runs["on"])
-    ratio = on_rps / off_rps
+        for server in servers.values():
+            stop_server(server)
+    served = {label: sum(r["requests"] for r in runs[label]) for label in ports}
+    ratio = statistics.median(ratios)
+    per_request = {label: 1000 * cpu[label] / served[label] for label in ports}
+    cpu_ratio = per_request["off"] / per_request["on"]
     print(
-        f"article page, median of {args.rounds} rounds: counting on {on_rps:.1f} req/s, "
-        f"off {off_rps:.1f} req/s, ratio {ratio:.3f} (cost {100 * (1 - ratio):.1f}%)"
+        f"article page, median ratio of {args.rounds} paired rounds: {ratio:.3f} "
+        f"(cost {100 * (1 - ratio):.1f}%); mean on "
+        f"{statistics.mean(r['rps'] for r in runs['on']):.1f} req/s, off "
+        f"{statistics.mean(r['rps'] for r in runs['off']):.1f} req/s"
+    )
+    print(
+        f"CPU per request (gunicorn worker + its PostgreSQL backend): counting on "
+        f"{per_request['on']:.1f} ms, off {per_request['off']:.1f} ms; throughput "
+        f"ratio this implies {cpu_ratio:.3f} (cost {100 * (1 - cpu_ratio):.1f}%)"
     )
     print(
         f"page views recorded during the counting-on runs: {recorded} "
-        f"(wrk counted {served_on} completed; up to {args.connections} per run may "
+        f"(wrk counted {served['on']} completed; up to {args.connections} per run may "
         "still have been in flight when wrk stopped)"
     )
     return ratio
