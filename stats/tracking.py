@@ -118,10 +118,11 @@ def referrer_host(request):
         return ""
     if len(host) > 253 or not HOST_RE.match(host):
         return ""
+    host = host.removeprefix("www.")
     own = request.get_host().split(":")[0].lower() if _safe_host(request) else ""
-    if host == own:
-        return ""
-    return host.removeprefix("www.")
+    if host == own.removeprefix("www."):
+        return ""  # a reader moving inside the site
+    return host
 
 
 def _safe_host(request):

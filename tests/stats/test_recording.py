@@ -162,6 +162,7 @@ def test_bots_never_appear_in_readers_figures(client):
 def test_devices_browsers_systems_and_outside_referrers_are_kept_per_day(client):
     view(client, "/", ip="192.0.2.1", HTTP_REFERER="https://www.google.com/search?q=x")
     view(client, "/", ip="192.0.2.1", HTTP_REFERER="http://testserver/")  # our own
+    view(client, "/", ip="192.0.2.1", HTTP_REFERER="https://www.testserver/a")
     view(client, "/", ip="192.0.2.2", ua=IPHONE, HTTP_REFERER="https://Facebook.com/")
     rollup()
     assert dict(ReferrerDaily.objects.values_list("host", "page_views")) == {
