@@ -22,6 +22,7 @@ install: $(STAMP) messages
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py stats_generate_history --days 90
 
 run: demo
 	PORT=$(PORT) $(PY) manage.py ensure_admin

@@ -50,8 +50,9 @@ ROLES = {
         *_COMMENT_MODERATION,
         *_GALLERY,
     ],
-    # Administrators get every permission (see sync_roles).
-    ADMINISTRATOR: [],
+    # Administrators get every permission (see sync_roles), among them
+    # "stats.view_statistics" (the statistics dashboard), which no other role has.
+    ADMINISTRATOR: ["stats.view_statistics"],
 }
 
 ROLE_LABELS = {

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Counts public page views once the page is rendered (docs/statistics.md).
+    "stats.middleware.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -218,6 +220,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 LOGIN_URL = "admin:login"
 # A failed CSRF check answers in the reader's language (JSON for fetch() calls).
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
+
+# Visit statistics (docs/statistics.md). STATS_ENABLED=0 switches counting off (the
+# benchmark compares both); raw page views are rolled up about once a minute by the
+# requests themselves, or only by `manage.py stats_rollup` from cron when 0.
+STATS_ENABLED = env_bool("STATS_ENABLED", default=True)
+STATS_AUTO_ROLLUP_SECONDS = int(env("STATS_AUTO_ROLLUP_SECONDS", "60"))
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

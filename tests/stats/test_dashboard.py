@@ -1,0 +1,189 @@
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from stats.models import ArticleDailyViews, DailyTraffic, PageView
+from tests.factories import make_article, make_user
+from tests.stats.test_recording import CHROME
+
+pytestmark = pytest.mark.django_db
+URL = "/admin/stats/dailytraffic/"
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(make_user(role="Quản trị viên"))
+    return client
+
+
+def test_administrators_see_the_dashboard_with_cards_tables_and_chart_data(
+    admin_client,
+):
+    article = make_article(title="Tin nhiều người đọc")
+    today = timezone.localdate()
+    DailyTraffic.objects.create(
+        day=today - timedelta(days=1), visits=800, page_views=2000
+    )
+    ArticleDailyViews.objects.create(day=today, article=article, views=1234)
+    admin_client.get("/", HTTP_USER_AGENT=CHROME, REMOTE_ADDR="192.0.2.1")
+    response = admin_client.get(URL)
+    assert response.status_code == 200
+    page = response.content.decode()
+    for label in (
+        "Đang truy cập",
+        "Hôm nay",
+        "Tháng hiện tại",
+        "Tổng lượt truy cập",
+        "Lượt xem trang hôm nay",
+        "Nguồn giới thiệu",
+        "Thiết bị",
+        "Trình duyệt",
+        "Hệ điều hành",
+        "Máy tìm kiếm (bot)",
+    ):
+        assert label in page
+    assert "Tin nhiều người đọc" in page and "1.234" in page
+    assert 'id="stats-chart-data"' in page and "chart.umd.min.js" in page
+    cards = {str(c.label): c for c in response.context["data"]["cards"]}
+    assert cards["Hôm nay"].value == 1 and cards["Hôm nay"].previous == 800
+    assert cards["Đang truy cập"].value == 1
+    assert PageView.objects.filter(rolled=False).count() == 0  # rolled up first
+
+
+def test_the_dashboard_entry_is_on_the_admin_index_for_administrators(admin_client):
+    assert URL in admin_client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize("role", ["Phóng viên", "Thư ký tòa soạn"])
+def test_editorial_roles_without_the_permission_get_403(client, role):
+    client.force_login(make_user(role=role))
+    for url in (URL, URL + "export/daily.csv", URL + "editorial/"):
+        assert client.get(url).status_code == 403
+    assert URL not in client.get("/admin/").content.decode()
+
+
+def test_anonymous_users_are_sent_to_the_login(client):
+    response = client.get(URL)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("range=12", "Hãy chọn một lựa chọn hợp lệ"),
+        (
+            "range=custom&start=31/02/2024&end=01/03/2024",
+            "Từ ngày: Nhập một ngày hợp lệ",
+        ),
+        ("range=custom&start=10/03/2024", "Hãy chọn cả ngày bắt đầu và ngày kết thúc."),
+        ("range=custom&start=10/03/2024&end=01/03/2024", "Ngày bắt đầu phải trước"),
+        ("range=custom&start=01/01/1999&end=01/03/2024", "Ngày phải từ 01/01/2000"),
+        ("range=custom&start=01/01/2001&end=01/03/2024", "Khoảng thời gian dài nhất"),
+        ("start=abc&end=" + "9" * 5000, "Từ ngày: Nhập một ngày hợp lệ"),
+        ("range=custom&start=01/01/2024&end=01/01/9999", "Ngày phải từ 01/01/2000"),
+    ],
+)
+def test_bad_dates_and_ranges_get_a_400_with_a_message(admin_client, query, message):
+    for url in (URL, URL + "editorial/", URL + "export/daily.csv"):
+        response = admin_client.get(f"{url}?{query}")
+        assert response.status_code == 400
+        assert message in response.content.decode()
+
+
+def test_custom_dates_choose_the_days_shown(admin_client):
+    DailyTraffic.objects.create(day=timezone.datetime(2024, 3, 2).date(), visits=37689)
+    response = admin_client.get(URL + "?range=custom&start=01/03/2024&end=03/03/2024")
+    assert response.status_code == 200
+    daily = response.context["data"]["daily"]
+    assert [row[1] for row in daily.rows] == [0, 37689, 0]
+    assert "37.689" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "daily",
+        "monthly",
+        "hourly",
+        "articles",
+        "referrers",
+        "devices",
+        "browsers",
+        "systems",
+        "bots",
+    ],
+)
+def test_every_table_exports_as_csv(admin_client, table):
+    call_command("stats_generate_history", days=10)
+    make_article()
+    response = admin_client.get(URL + f"export/{table}.csv?range=7")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows[0]) >= 2
+    if table == "daily":
+        assert len(rows) == 1 + 7
+        assert rows[1][0] == (timezone.localdate() - timedelta(days=6)).isoformat()
+
+
+def test_unknown_export_table_is_404(admin_client):
+    assert admin_client.get(URL + "export/nope.csv").status_code == 404
+
+
+def test_csv_cells_cannot_start_a_spreadsheet_formula(admin_client):
+    make_article(title='=HYPERLINK("http://x")')
+    article = make_article(title="=1+1")
+    ArticleDailyViews.objects.create(day=timezone.localdate(), article=article, views=3)
+    body = admin_client.get(URL + "export/articles.csv").content.decode("utf-8-sig")
+    assert "'=1+1" in body
+
+
+def test_dashboard_query_count_is_pinned(admin_client, django_assert_max_num_queries):
+    for _ in range(5):
+        make_article()
+    call_command("stats_generate_history", days=400)
+    admin_client.get(URL)  # warm the site-settings cache
+    # session, user, permissions (2), roll-up, daily, months, hours, online, cards,
+    # top articles and their titles, referrers, clients, bots; and one each for the ratings' and
+    # comments' summaries of the top articles once those apps provide them.
+    optional = sum(hasattr(manager, method) for manager, method in _optional_managers())
+    with django_assert_max_num_queries(15 + optional):
+        response = admin_client.get(URL + "?range=365")
+    assert response.status_code == 200
+    assert len(response.context["data"]["daily"].rows) == 365
+
+
+def _optional_managers():
+    from django.apps import apps
+
+    for app_label, model, method in (
+        ("ratings", "Vote", "summaries"),
+        ("comments", "Comment", "visible_counts"),
+    ):
+        try:
+            yield apps.get_model(app_label, model).objects, method
+        except LookupError:
+            continue
+
+
+def test_the_dashboard_speaks_english_when_the_reader_chose_it(admin_client):
+    DailyTraffic.objects.create(day=timezone.localdate(), visits=37689)
+    admin_client.cookies["django_language"] = "en"
+    page = admin_client.get(URL).content.decode()
+    for label in (
+        "Online now",
+        "Total visits",
+        "Page views today",
+        "Referrers",
+        "Download CSV",
+        "Most viewed articles",
+    ):
+        assert label in page
+    assert "37,689" in page
+    bad = admin_client.get(URL + "?range=custom&start=10/03/2024&end=01/03/2024")
+    assert bad.status_code == 400
+    assert "The start date must be on or before the end date." in bad.content.decode()
