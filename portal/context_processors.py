@@ -1,3 +1,5 @@
+from django.utils.functional import SimpleLazyObject
+
 from news.menu import menu_categories
 from portal.models import SiteSettings
 
@@ -6,5 +8,6 @@ def site(request):
     """The site record and the category menu, for the shell of every page."""
     return {
         "site": SiteSettings.load(),
-        "menu_categories": menu_categories(),
+        # Lazy: the admin never shows the menu, so it never loads it.
+        "menu_categories": SimpleLazyObject(menu_categories),
     }
