@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "taggit",  # tag machinery; the Tag model itself is news.Tag
+    "reversion",  # article revisions: who saved what when, compare and restore
     "news",
     "ratings",
     "comments",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -214,6 +216,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 LOGIN_URL = "admin:login"
+
+# Signed-in sessions end after this many seconds without a request (sliding
+# expiry, see portal.middleware.IdleSessionMiddleware). The keep-alive banner
+# (static/js/keepalive.js) counts down the last SESSION_WARNING_SECONDS of it.
+SESSION_IDLE_TIMEOUT = int(env("SESSION_IDLE_TIMEOUT", 30 * 60))
+SESSION_WARNING_SECONDS = int(env("SESSION_WARNING_SECONDS", 60))
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

@@ -21,6 +21,7 @@ urlpatterns = [
         name="ckeditor_browse",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("phien/duy-tri/", views.keep_alive, name="keepalive"),
     # ratings
     # comments
     # stats

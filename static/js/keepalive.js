@@ -1,0 +1,210 @@
+/* Keep-alive for signed-in staff (templates/includes/keepalive.html).
+ *
+ * The session ends SESSION_IDLE_TIMEOUT seconds after the last request. The
+ * banner counts down its last SESSION_WARNING_SECONDS; a click POSTs to the
+ * keep-alive endpoint, which restarts the server's clock. At zero the page saves
+ * any unsaved admin form to localStorage, signs out with a POST and goes to the
+ * login page; after signing in again the form offers that content back.
+ * Tabs share the clock through localStorage, so activity in one tab keeps the
+ * others from signing out.
+ */
+(function () {
+  "use strict";
+  var box = document.getElementById("keepalive");
+  if (!box) return;
+  var data = box.dataset;
+  var CLOCK_KEY = "portal:session-expires";
+  var UNSAVED_PREFIX = "portal:unsaved:";
+  // The server started its clock a moment before this page arrived.
+  var MARGIN = 1500;
+  var warning = Number(data.warning) * 1000;
+  var seconds = box.querySelector(".keepalive-seconds");
+  var button = box.querySelector(".keepalive-button");
+  var expires = 0;
+  var leaving = false;
+
+  function store(key, value) {
+    try {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+    } catch (e) {
+      /* private mode or full storage: the banner still works */
+    }
+  }
+
+  function load(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function restartClock(secondsLeft) {
+    expires = Date.now() + secondsLeft * 1000 - MARGIN;
+    store(CLOCK_KEY, String(expires));
+  }
+
+  function tick() {
+    if (leaving) return;
+    var shared = Number(load(CLOCK_KEY));
+    if (shared > expires) expires = shared; // another tab kept the session alive
+    var left = expires - Date.now();
+    if (left <= 0) {
+      signOut();
+    } else if (left <= warning) {
+      seconds.textContent = String(Math.ceil(left / 1000));
+      box.hidden = false;
+    } else {
+      box.hidden = true;
+    }
+  }
+
+  function keepAlive() {
+    fetch(data.keepaliveUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": data.csrf, "X-Requested-With": "fetch" },
+    }).then(function (response) {
+      if (!response.ok) {
+        signOut();
+        return;
+      }
+      return response.json().then(function (answer) {
+        restartClock(answer.expires_in);
+        box.hidden = true;
+      });
+    }, function () {
+      /* offline: the countdown goes on and the next click tries again */
+    });
+  }
+
+  function signOut() {
+    leaving = true;
+    box.hidden = true;
+    saveUnsavedForms();
+    var body = new FormData();
+    body.append("csrfmiddlewaretoken", data.csrf);
+    var done = function () {
+      var here = window.location.pathname + window.location.search;
+      window.location.assign(data.loginUrl + "?next=" + encodeURIComponent(here));
+    };
+    fetch(data.logoutUrl, { method: "POST", body: body, credentials: "same-origin" })
+      .then(done, done);
+  }
+
+  // Unsaved admin forms.
+
+  function editableForms() {
+    return Array.prototype.filter.call(
+      document.querySelectorAll("#content-main form[method=post], #content-main form[method=POST]"),
+      function (form) { return form.id !== "changelist-form" && form.id.slice(-5) === "_form"; }
+    );
+  }
+
+  function editorFor(field) {
+    var editors = window.CKEDITOR && window.CKEDITOR.instances;
+    return editors && field.id && editors[field.id] ? editors[field.id] : null;
+  }
+
+  function skipped(field) {
+    return !field.name || field.name === "csrfmiddlewaretoken" || field.disabled ||
+      ["file", "password", "submit", "button", "reset"].indexOf(field.type) !== -1;
+  }
+
+  function isDirty(field) {
+    var editor = editorFor(field);
+    if (editor) return editor.checkDirty();
+    if (field.type === "checkbox" || field.type === "radio") {
+      return field.checked !== field.defaultChecked;
+    }
+    if (field.tagName === "SELECT") {
+      return Array.prototype.some.call(field.options, function (option) {
+        return option.selected !== option.defaultSelected;
+      });
+    }
+    return field.value !== field.defaultValue;
+  }
+
+  function saveUnsavedForms() {
+    editableForms().forEach(function (form) {
+      var fields = Array.prototype.filter.call(form.elements, function (f) { return !skipped(f); });
+      if (!fields.some(isDirty)) return;
+      var entries = fields.map(function (field) {
+        var editor = editorFor(field);
+        var entry = { name: field.name, value: editor ? editor.getData() : field.value };
+        if (field.type === "checkbox" || field.type === "radio") entry.checked = field.checked;
+        if (field.tagName === "SELECT" && field.selectedIndex >= 0) {
+          entry.text = field.options[field.selectedIndex].text;
+        }
+        return entry;
+      });
+      store(UNSAVED_PREFIX + window.location.pathname,
+        JSON.stringify({ savedAt: Date.now(), form: form.id, fields: entries }));
+    });
+  }
+
+  function restore(form, saved) {
+    var seen = {};
+    saved.fields.forEach(function (entry) {
+      var index = seen[entry.name] = (seen[entry.name] || 0);
+      seen[entry.name] += 1;
+      var field = form.querySelectorAll('[name="' + entry.name.replace(/"/g, '\\"') + '"]')[index];
+      if (!field || skipped(field)) return;
+      if ("checked" in entry) {
+        field.checked = entry.checked;
+      } else if (field.tagName === "SELECT") {
+        var known = Array.prototype.some.call(field.options, function (o) { return o.value === entry.value; });
+        if (!known && entry.value) field.add(new Option(entry.text || entry.value, entry.value, true, true));
+        field.value = entry.value;
+      } else {
+        field.value = entry.value;
+      }
+      var editor = editorFor(field);
+      if (editor) editor.setData(entry.value);
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    if (window.django && window.django.jQuery) window.django.jQuery(form).find("select").trigger("change");
+  }
+
+  function offerUnsaved() {
+    var key = UNSAVED_PREFIX + window.location.pathname;
+    var raw = load(key);
+    if (!raw) return;
+    var saved;
+    try {
+      saved = JSON.parse(raw);
+    } catch (e) {
+      store(key, null);
+      return;
+    }
+    var form = document.getElementById(saved.form);
+    if (!form) return;
+    var when = new Date(saved.savedAt);
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var offer = document.createElement("div");
+    offer.className = "unsaved-offer messagelist";
+    offer.setAttribute("role", "alert");
+    offer.innerHTML = '<p class="warning"><span></span> <button type="button" class="restore"></button> <button type="button" class="discard"></button></p>';
+    offer.querySelector("span").textContent = data.savedText.replace(
+      "%(time)s", pad(when.getHours()) + ":" + pad(when.getMinutes()));
+    offer.querySelector(".restore").textContent = data.restoreText;
+    offer.querySelector(".discard").textContent = data.discardText;
+    offer.querySelector(".restore").addEventListener("click", function () {
+      restore(form, saved);
+      store(key, null);
+      offer.remove();
+    });
+    offer.querySelector(".discard").addEventListener("click", function () {
+      store(key, null);
+      offer.remove();
+    });
+    form.parentNode.insertBefore(offer, form);
+  }
+
+  button.addEventListener("click", keepAlive);
+  restartClock(Number(data.timeout));
+  offerUnsaved();
+  tick();
+  window.setInterval(tick, 250);
+})();
