@@ -73,22 +73,30 @@ class ArticleAdminForm(forms.ModelForm):
             return
         now = article_values(current)
         opened = opened_version(current, token)
-        if opened is None:
-            # No stored version of the opened row: show where the saved article
-            # differs from what this form sends.
-            opened = self.submitted_values()
-        changed = changed_fields(opened, now)
         who = current.updated_by.get_username() if current.updated_by else "?"
         when = timezone.localtime(current.updated).strftime("%d/%m/%Y %H:%M:%S")
+        if opened is not None:
+            changed = changed_fields(opened, now)
+            message = _(
+                "Bài viết đã được %(user)s lưu lúc %(time)s, sau khi bạn mở trang "
+                "này. Những mục họ đã thay đổi: %(fields)s. Thay đổi của bạn chưa "
+                "được lưu; bấm Lưu lần nữa nếu vẫn muốn ghi đè bản của họ."
+            )
+        else:
+            # No stored version of the row as it was opened: show where the saved
+            # article differs from what this form sends.
+            changed = changed_fields(self.submitted_values(), now)
+            message = _(
+                "Bài viết đã được %(user)s lưu lúc %(time)s, sau khi bạn mở trang "
+                "này. Những mục khác giữa bản đã lưu và bản của bạn: %(fields)s. "
+                "Thay đổi của bạn chưa được lưu; bấm Lưu lần nữa nếu vẫn muốn ghi "
+                "đè bản đã lưu."
+            )
         names = ", ".join(str(self.label_for(name)) for name in changed) or "—"
         self.add_error(
             None,
             forms.ValidationError(
-                _(
-                    "Bài viết đã được %(user)s lưu lúc %(time)s, sau khi bạn mở trang "
-                    "này. Những mục đã thay đổi: %(fields)s. Thay đổi của bạn chưa "
-                    "được lưu; bấm Lưu lần nữa nếu vẫn muốn ghi đè bản của họ."
-                ),
+                message,
                 code="edit_conflict",
                 params={"user": who, "time": when, "fields": names},
             ),

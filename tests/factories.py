@@ -62,3 +62,35 @@ def image_upload(name="anh.jpg", fmt="JPEG", **kwargs):
     return SimpleUploadedFile(
         name, image_bytes(fmt, **kwargs), content_type=content_type
     )
+
+
+def admin_form_data(form):
+    """POST data for an admin ModelForm as its page shows it (what a browser
+    sends when the editor saves without touching anything)."""
+    from django import forms as django_forms
+
+    data = {}
+    for bound in form:
+        if isinstance(bound.field, django_forms.FileField):
+            continue
+        value = bound.value()
+        widget = bound.field.widget
+        if isinstance(bound.field, django_forms.SplitDateTimeField):
+            if isinstance(value, list):  # a bound form: what was posted
+                date, time = (part or "" for part in value)
+                data[f"{bound.html_name}_0"], data[f"{bound.html_name}_1"] = date, time
+            elif value:
+                local = timezone.localtime(value)
+                data[f"{bound.html_name}_0"] = local.strftime("%d/%m/%Y")
+                data[f"{bound.html_name}_1"] = local.strftime("%H:%M:%S")
+            continue
+        if isinstance(bound.field, django_forms.BooleanField):
+            if value:
+                data[bound.html_name] = "on"
+            continue
+        if value is None:
+            value = ""
+        if hasattr(widget, "format_value") and not isinstance(value, str | int):
+            value = widget.format_value(value)
+        data[bound.html_name] = "" if value is None else value
+    return data
