@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
 from news import admin_hooks
+from news.admin_filters import MineFilter, StateFilter
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Tag
 from news.revisions import (
@@ -80,34 +81,6 @@ def tree_order(categories):
 
     walk(None)
     return ordered
-
-
-class StateFilter(admin.SimpleListFilter):
-    """The article's state in words, scheduled and taken-down included."""
-
-    title = _("trạng thái")
-    parameter_name = "state"
-
-    def lookups(self, request, model_admin):
-        return Article.State.choices
-
-    def queryset(self, request, queryset):
-        if self.value() in Article.State.values:
-            return queryset.in_state(self.value())
-        return queryset
-
-
-class MineFilter(admin.SimpleListFilter):
-    title = _("người viết")
-    parameter_name = "mine"
-
-    def lookups(self, request, model_admin):
-        return [("1", _("Bài của tôi"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "1":
-            return queryset.filter(created_by=request.user)
-        return queryset
 
 
 @admin.register(Article)

@@ -53,16 +53,21 @@ def article_values(article):
 
 def version_values(version):
     """The same values as ``article_values`` for a stored ``version``."""
-    data = version.field_dict
-    values = {name: plain(data[name]) for name in COMPARED_FIELDS if name in data}
+    data = version.field_dict  # keyed by attname: category_id, tag_id...
+    values = {}
+    for name in COMPARED_FIELDS:
+        if name != "tags":
+            attname = Article._meta.get_field(name).attname
+            if attname in data:
+                values[name] = plain(data[attname])
     links = version.revision.version_set.filter(
         content_type=ContentType.objects.get_for_model(TaggedArticle)
     )
     tag_ids = set()
     for link in links:
         link_data = link.field_dict
-        if link_data.get("content_object") == version.field_dict.get("id"):
-            tag_ids.add(link_data["tag"])
+        if link_data.get("content_object_id") == data.get("id"):
+            tag_ids.add(link_data["tag_id"])
     values["tags"] = set(
         Tag.objects.filter(pk__in=tag_ids).values_list("name", flat=True)
     )
