@@ -187,7 +187,7 @@
     offer.setAttribute("role", "alert");
     offer.innerHTML = '<p class="warning"><span></span> <button type="button" class="restore"></button> <button type="button" class="discard"></button></p>';
     offer.querySelector("span").textContent = data.savedText.replace(
-      "%(time)s", pad(when.getHours()) + ":" + pad(when.getMinutes()));
+      "{time}", pad(when.getHours()) + ":" + pad(when.getMinutes()));
     offer.querySelector(".restore").textContent = data.restoreText;
     offer.querySelector(".discard").textContent = data.discardText;
     offer.querySelector(".restore").addEventListener("click", function () {

@@ -428,3 +428,14 @@ def test_consecutive_saves_by_one_editor_do_not_conflict(client):
         assert client.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.title == "Lần hai"
+
+
+def test_the_admin_list_reads_in_english_for_an_english_editor(client):
+    client.force_login(make_user(role=MANAGING_EDITOR))
+    client.cookies["django_language"] = "en"
+    make_article(publish_at=datetime(2099, 1, 1, tzinfo=HCM))
+    make_article(status=Article.Status.REVIEW)
+    html = client.get(reverse("admin:news_article_changelist")).content.decode()
+    assert "Scheduled" in html and "Waiting for review" in html
+    assert "1 article waiting for review" in html
+    assert "My articles" in html
