@@ -191,6 +191,22 @@ class ArticleAdmin(VersionAdmin):
 
     # The form.
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # A read-only page has nothing to save, so no edit token to show.
+            fieldsets = [
+                (
+                    name,
+                    {
+                        **opts,
+                        "fields": [f for f in opts["fields"] if f != "edit_token"],
+                    },
+                )
+                for name, opts in fieldsets
+            ]
+        return fieldsets
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         fields = form.base_fields

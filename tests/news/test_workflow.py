@@ -439,3 +439,39 @@ def test_the_admin_list_reads_in_english_for_an_english_editor(client):
     assert "Scheduled" in html and "Waiting for review" in html
     assert "1 article waiting for review" in html
     assert "My articles" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_saves_of_one_opened_version_never_both_win():
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    article = make_article(title="Gốc")
+    clients, forms = [], []
+    for _ in range(2):
+        client = Client()
+        client.force_login(make_user(role=MANAGING_EDITOR))
+        clients.append(client)
+        forms.append(opened_form(client, article))
+    barrier = threading.Barrier(2)
+    statuses = {}
+
+    def save(index):
+        data = {**forms[index], "title": f"Bản của người {index}"}
+        barrier.wait()
+        try:
+            statuses[index] = clients[index].post(change_url(article), data).status_code
+        finally:
+            connection.close()  # this thread's own connection
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses.values()) == [200, 302]
+    winner = next(i for i, status in statuses.items() if status == 302)
+    article.refresh_from_db()
+    assert article.title == f"Bản của người {winner}"
