@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -298,6 +299,18 @@ class ArticleAdmin(VersionAdmin):
         if article is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        # django-reversion matches the version by object id only, and reverts its
+        # whole revision: accept only a version of this article whose revision
+        # holds no other article.
+        version = versions_of(article).filter(pk=version_id).first()
+        if version is None:
+            raise Http404(_("Không có phiên bản này của bài viết."))
+        if (
+            version.revision.version_set.filter(content_type=version.content_type)
+            .exclude(object_id=version.object_id)
+            .exists()
+        ):
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
 

@@ -150,3 +150,32 @@ def test_bulk_actions_keep_one_version_per_article(client, editor):
             object_id__in=[str(a.pk) for a in articles]
         )
         assert article_versions.count() == 1
+
+
+def test_restore_accepts_only_a_version_of_that_article(client, editor):
+    article = add_through_admin(client)
+    other = add_through_admin(client, title="Bài khác", tags="Biển đảo,")
+    other_version = Version.objects.get_for_object(other).first()
+    # A tag link's version whose object id happens to be the article's id belongs
+    # to the other article's revision: reversion alone would revert that revision.
+    link = other_version.revision.version_set.exclude(pk=other_version.pk).first()
+    link.object_id = str(article.pk)
+    link.save()
+    for version in [other_version, link]:
+        url = reverse("admin:news_article_revision", args=[article.pk, version.pk])
+        assert client.get(url).status_code == 404
+        assert client.post(url, {}).status_code == 404
+    other.refresh_from_db()
+    assert other.title == "Bài khác"
+
+
+def test_restore_refuses_a_revision_spanning_several_articles(client, editor):
+    import reversion
+
+    first, second = make_article(title="Một"), make_article(title="Hai")
+    with reversion.create_revision():
+        first.save()
+        second.save()
+    version = Version.objects.get_for_object(first).first()
+    url = reverse("admin:news_article_revision", args=[first.pk, version.pk])
+    assert client.get(url).status_code == 403
