@@ -73,7 +73,9 @@ class ArticleAdminForm(forms.ModelForm):
             return
         now = article_values(current)
         opened = opened_version(current, token)
-        who = current.updated_by.get_username() if current.updated_by else "?"
+        who = (
+            current.updated_by.get_username() if current.updated_by else _("người khác")
+        )
         when = timezone.localtime(current.updated).strftime("%d/%m/%Y %H:%M:%S")
         if opened is not None:
             changed = changed_fields(opened, now)
