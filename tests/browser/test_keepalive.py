@@ -77,7 +77,7 @@ def test_at_zero_the_user_is_signed_out_and_the_form_is_offered_back(
 ):
     from tests.factories import make_category
 
-    short_sessions(10)
+    short_sessions(16)  # room for CKEditor to load on a busy machine
     make_category(name="Thời sự")
     add = "/admin/news/article/add/"
     sign_in(page, live_server, add)
@@ -91,7 +91,7 @@ def test_at_zero_the_user_is_signed_out_and_the_form_is_offered_back(
 
     # Nobody clicks: the countdown ends, the session is closed by a POST to the
     # logout view and the login page asks to sign in again.
-    page.wait_for_url(re.compile(r"/admin/login/\?next="), timeout=15_000)
+    page.wait_for_url(re.compile(r"/admin/login/\?next="), timeout=25_000)
     assert Session.objects.filter(expire_date__gt=timezone.now()).count() == 0
 
     page.fill("#id_username", "admin")
