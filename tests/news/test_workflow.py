@@ -476,3 +476,16 @@ def test_two_simultaneous_saves_of_one_opened_version_never_both_win():
     winner = next(i for i, status in statuses.items() if status == 302)
     article.refresh_from_db()
     assert article.title == f"Bản của người {winner}"
+
+
+def test_a_reporter_previews_their_own_draft_but_not_someone_elses(client, reporter):
+    own = make_article(status=Article.Status.DRAFT, created_by=reporter)
+    other = make_article(
+        status=Article.Status.DRAFT, created_by=make_user(role=REPORTER)
+    )
+    assert client.get(own.get_absolute_url()).status_code == 200
+    assert client.get(other.get_absolute_url()).status_code == 404
+    short = reverse("news:article-by-id", args=[other.pk])
+    assert client.get(short).status_code == 404
+    client.force_login(make_user(role=MANAGING_EDITOR))
+    assert client.get(other.get_absolute_url()).status_code == 200
