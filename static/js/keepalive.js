@@ -40,6 +40,13 @@
     }
   }
 
+  // The cookie holds the current token even after a sign-in in another tab
+  // rotated it; the page's copy is the fallback.
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : data.csrf;
+  }
+
   function restartClock(secondsLeft) {
     expires = Date.now() + secondsLeft * 1000 - MARGIN;
     store(CLOCK_KEY, String(expires));
@@ -64,12 +71,13 @@
     fetch(data.keepaliveUrl, {
       method: "POST",
       credentials: "same-origin",
-      headers: { "X-CSRFToken": data.csrf, "X-Requested-With": "fetch" },
+      headers: { "X-CSRFToken": csrfToken(), "X-Requested-With": "fetch" },
     }).then(function (response) {
-      if (!response.ok) {
-        signOut();
+      if (response.status === 401) {
+        signOut(); // the session has already ended
         return;
       }
+      if (!response.ok) return; // the countdown goes on; a click may try again
       return response.json().then(function (answer) {
         restartClock(answer.expires_in);
         box.hidden = true;
@@ -84,7 +92,7 @@
     box.hidden = true;
     saveUnsavedForms();
     var body = new FormData();
-    body.append("csrfmiddlewaretoken", data.csrf);
+    body.append("csrfmiddlewaretoken", csrfToken());
     var done = function () {
       var here = window.location.pathname + window.location.search;
       window.location.assign(data.loginUrl + "?next=" + encodeURIComponent(here));

@@ -118,3 +118,20 @@ def test_at_zero_the_user_is_signed_out_and_the_form_is_offered_back(
         )
         == 0
     )
+
+
+def test_a_page_opened_in_another_tab_keeps_the_first_tab_signed_in(
+    live_server, page, admin_user, short_sessions
+):
+    short_sessions(14)
+    sign_in(page, live_server)
+    page.wait_for_timeout(5_000)
+    other = page.context.new_page()
+    other.goto(f"{live_server.url}/admin/news/")
+    # Without the shared clock the first tab would sign out 12.5 s after it
+    # loaded; the second tab's request moved the end about 5 s later.
+    page.wait_for_timeout(9_000)
+    assert page.url == f"{live_server.url}/admin/"
+    assert other.url == f"{live_server.url}/admin/news/"
+    response = page.request.get(f"{live_server.url}/admin/", max_redirects=0)
+    assert response.status == 200
