@@ -489,3 +489,33 @@ def test_a_reporter_previews_their_own_draft_but_not_someone_elses(client, repor
     assert client.get(short).status_code == 404
     client.force_login(make_user(role=MANAGING_EDITOR))
     assert client.get(other.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "may_publish", "may_manage_categories"),
+    [
+        (REPORTER, False, False),
+        (MANAGING_EDITOR, True, True),
+        ("Quản trị viên", True, True),
+    ],
+)
+def test_each_role_gets_what_it_needs_and_no_more(
+    client, role, may_publish, may_manage_categories
+):
+    user = make_user(role=role)
+    client.force_login(user)
+    assert user.has_perm("news.add_article") and user.has_perm("news.change_article")
+    assert user.has_perm("news.publish_article") is may_publish
+    response = client.post(
+        reverse("admin:news_category_add"),
+        {"name": "Kinh tế", "slug": "kinh-te", "order": 0},
+    )
+    assert (response.status_code == 302) is may_manage_categories
+    assert (response.status_code == 403) is not may_manage_categories
+    draft = make_article(status=Article.Status.REVIEW)
+    client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+    draft.refresh_from_db()
+    assert (draft.status == Article.Status.PUBLISHED) is may_publish
