@@ -26,7 +26,7 @@ def keepalive(context):
             "timeout": settings.SESSION_IDLE_TIMEOUT,
             "warning": warning,
             "seconds_html": format_html(
-                '<span class="keepalive-seconds">{}</span>', warning
+                '<span class="keepalive-seconds" aria-live="off">{}</span>', warning
             ),
         },
         request=request,

@@ -75,7 +75,7 @@ def test_public_pages_carry_the_banner_for_signed_in_staff_only(client):
         "Bạn đã không sử dụng Site, Bấm vào đây để duy trì trạng thái đăng nhập. Thời gian chờ: "
         in html
     )
-    assert '<span class="keepalive-seconds">60</span> giây' in html
+    assert '<span class="keepalive-seconds" aria-live="off">60</span> giây' in html
     assert "js/keepalive.js" in html
 
 
