@@ -110,7 +110,9 @@ class ArticleAdminForm(forms.ModelForm):
                     forms.ValidationError(
                         _("Người khác đã sửa mục này thành: %(value)s"),
                         code="edit_conflict",
-                        params={"value": describe(current, name)},
+                        params={
+                            "value": Truncator(display(name, now[name])).chars(120)
+                        },
                     ),
                 )
         # Saving again on purpose (after reading the above) overwrites.
@@ -136,8 +138,3 @@ class ArticleAdminForm(forms.ModelForm):
         if name in self.fields:
             return self.fields[name].label
         return Article._meta.get_field(name).verbose_name
-
-
-def describe(article, name):
-    """A short text of ``article``'s ``name`` field for a conflict message."""
-    return Truncator(display(name, article_values(article)[name])).chars(120)

@@ -36,7 +36,7 @@ COMPARED_FIELDS = [
 def plain(value):
     """A value comparable across a stored version and a live row: files by name,
     times to the second (versions keep milliseconds, rows microseconds, and no
-    editor means a change below a second)."""
+    editor makes a change smaller than a second)."""
     if hasattr(value, "name") and hasattr(value, "storage"):
         return value.name or ""
     if isinstance(value, datetime):
