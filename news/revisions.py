@@ -79,6 +79,22 @@ def version_values(version):
     return values
 
 
+def missing_references(revision):
+    """What ``revision`` points at that has been deleted since (a tag, a category,
+    a user), as short descriptions; restoring it would fail on these."""
+    missing = []
+    for version in revision.version_set.all():
+        data = version.field_dict
+        for field in version._model._meta.concrete_fields:
+            if not (field.is_relation and field.many_to_one):
+                continue
+            value = data.get(field.attname)
+            manager = field.related_model._default_manager
+            if value is not None and not manager.filter(pk=value).exists():
+                missing.append(f"{field.related_model._meta.verbose_name} #{value}")
+    return missing
+
+
 def changed_fields(before, after):
     """Names of the compared fields whose values differ between two value dicts."""
     return [

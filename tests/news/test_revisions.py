@@ -179,3 +179,27 @@ def test_restore_refuses_a_revision_spanning_several_articles(client, editor):
     version = Version.objects.get_for_object(first).first()
     url = reverse("admin:news_article_revision", args=[first.pk, version.pk])
     assert client.get(url).status_code == 403
+
+
+def test_restoring_a_version_whose_tag_was_deleted_is_refused_with_a_message(
+    client, editor
+):
+    from news.models import Tag
+
+    article = add_through_admin(client)
+    first = Version.objects.get_for_object(article).last()
+    save_through_admin(client, article, title="Bản sửa", tags="Biển đảo,")
+    Tag.objects.filter(name="Thi đua").delete()
+    url = reverse("admin:news_article_revision", args=[article.pk, first.pk])
+    history = reverse("admin:news_article_history", args=[article.pk])
+    assert client.get(url).url == history
+    response = client.post(url, {"title": "Bản đầu"}, follow=True)
+    assert response.redirect_chain[-1][0] == history
+    html = response.content.decode()
+    assert (
+        "Không khôi phục được phiên bản này vì những mục sau đã bị xóa: từ khóa #"
+        in html
+    )
+    article.refresh_from_db()
+    assert article.title == "Bản sửa"
+    assert tag_names(article) == ["Biển đảo"]
