@@ -519,3 +519,15 @@ def test_each_role_gets_what_it_needs_and_no_more(
     )
     draft.refresh_from_db()
     assert (draft.status == Article.Status.PUBLISHED) is may_publish
+
+
+def test_every_admin_page_shows_how_many_articles_wait_for_review(client):
+    reporter = make_user(role=REPORTER)
+    make_article(status=Article.Status.REVIEW, created_by=reporter)
+    make_article(status=Article.Status.REVIEW)
+    client.force_login(make_user(role=MANAGING_EDITOR))
+    index = client.get(reverse("admin:index")).content.decode()
+    assert "2 bài chờ duyệt" in index
+    assert 'href="/admin/news/article/?state=review"' in index
+    client.force_login(reporter)
+    assert "1 bài chờ duyệt" in client.get(reverse("admin:index")).content.decode()
