@@ -1,26 +1,36 @@
 /* Keep-alive for signed-in staff (templates/includes/keepalive.html).
  *
- * The session ends SESSION_IDLE_TIMEOUT seconds after the last request. The
- * banner counts down its last SESSION_WARNING_SECONDS; a click POSTs to the
- * keep-alive endpoint, which restarts the server's clock. At zero the page saves
- * any unsaved admin form to localStorage, signs out with a POST and goes to the
- * login page; after signing in again the form offers that content back.
- * Tabs share the clock through localStorage, so activity in one tab keeps the
- * others from signing out.
+ * The server ends a session SESSION_IDLE_TIMEOUT seconds after its last request.
+ * Typing or clicking on a page is use of the site even though it sends no
+ * request, so the user counts as idle from the later of the last page they
+ * opened and their last keypress, click or touch. While they are active, the
+ * script asks the server to keep the session before it would end. Once they have been idle so
+ * long that SESSION_WARNING_SECONDS are left, the banner counts those down; a
+ * click on it POSTs to the keep-alive endpoint, which restarts the server's clock.
+ * At zero the page saves any unsaved admin form to localStorage, signs out with a
+ * POST and goes to the login page; after signing in again the form offers that
+ * content back. Tabs share both clocks through localStorage.
  */
 (function () {
   "use strict";
   var box = document.getElementById("keepalive");
   if (!box) return;
   var data = box.dataset;
-  var CLOCK_KEY = "portal:session-expires";
+  var CONTACT_KEY = "portal:session-contact";
+  var ACTIVITY_KEY = "portal:session-activity";
   var UNSAVED_PREFIX = "portal:unsaved:";
   // The server started its clock a moment before this page arrived.
   var MARGIN = 1500;
+  // Keep an active user's session this long before the server would end it.
+  var LEAD = 5000;
+  var timeout = Number(data.timeout) * 1000;
   var warning = Number(data.warning) * 1000;
   var seconds = box.querySelector(".keepalive-seconds");
   var button = box.querySelector(".keepalive-button");
-  var expires = 0;
+  var contact = 0; // last request the server saw from this user (ms)
+  var activity = 0; // last use: a page opened, a keypress, click or touch (ms)
+  var pinging = false;
+  var lastAttempt = 0;
   var leaving = false;
 
   function store(key, value) {
@@ -47,16 +57,34 @@
     return match ? decodeURIComponent(match[1]) : data.csrf;
   }
 
-  function restartClock(secondsLeft) {
-    expires = Date.now() + secondsLeft * 1000 - MARGIN;
-    store(CLOCK_KEY, String(expires));
+  function contacted() {
+    contact = Date.now();
+    store(CONTACT_KEY, String(contact));
+  }
+
+  var lastStored = 0;
+  function active() {
+    activity = Date.now();
+    if (activity - lastStored > 1000) {
+      lastStored = activity;
+      store(ACTIVITY_KEY, String(activity));
+    }
   }
 
   function tick() {
     if (leaving) return;
-    var shared = Number(load(CLOCK_KEY));
-    if (shared > expires) expires = shared; // another tab kept the session alive
-    var left = expires - Date.now();
+    // Other tabs' requests and activity count too.
+    contact = Math.max(contact, Number(load(CONTACT_KEY)) || 0);
+    activity = Math.max(activity, Number(load(ACTIVITY_KEY)) || 0);
+    var now = Date.now();
+    var serverEnd = contact + timeout - MARGIN;
+    // Requests the script makes by itself keep the session, not the user active.
+    var idleEnd = activity + timeout - MARGIN;
+    if (idleEnd > serverEnd + 1000 && serverEnd - now < warning + LEAD &&
+        !pinging && now - lastAttempt > LEAD) {
+      keepAlive(); // used since the last request: keep the session, no banner
+    }
+    var left = idleEnd - now;
     if (left <= 0) {
       signOut();
     } else if (left <= warning) {
@@ -68,22 +96,23 @@
   }
 
   function keepAlive() {
+    pinging = true;
+    lastAttempt = Date.now();
     fetch(data.keepaliveUrl, {
       method: "POST",
       credentials: "same-origin",
       headers: { "X-CSRFToken": csrfToken(), "X-Requested-With": "fetch" },
     }).then(function (response) {
+      pinging = false;
       if (response.status === 401) {
         signOut(); // the session has already ended
-        return;
+      } else if (response.ok) {
+        contacted();
+        tick();
       }
-      if (!response.ok) return; // the countdown goes on; a click may try again
-      return response.json().then(function (answer) {
-        restartClock(answer.expires_in);
-        box.hidden = true;
-      });
+      // Otherwise the countdown goes on and a click or the next tick tries again.
     }, function () {
-      /* offline: the countdown goes on and the next click tries again */
+      pinging = false; // offline: the same
     });
   }
 
@@ -210,8 +239,23 @@
     form.parentNode.insertBefore(offer, form);
   }
 
-  button.addEventListener("click", keepAlive);
-  restartClock(Number(data.timeout));
+  button.addEventListener("click", function () {
+    active();
+    if (!pinging) keepAlive();
+  });
+  ["keydown", "mousedown", "touchstart", "input", "wheel"].forEach(function (type) {
+    document.addEventListener(type, active, { capture: true, passive: true });
+  });
+  // CKEditor edits inside its own frame, out of reach of the listeners above.
+  if (window.CKEDITOR) {
+    var watch = function (editor) { editor.on("change", active); };
+    Object.keys(window.CKEDITOR.instances).forEach(function (name) {
+      watch(window.CKEDITOR.instances[name]);
+    });
+    window.CKEDITOR.on("instanceCreated", function (event) { watch(event.editor); });
+  }
+  contacted();
+  active();
   offerUnsaved();
   tick();
   window.setInterval(tick, 250);

@@ -135,3 +135,24 @@ def test_a_page_opened_in_another_tab_keeps_the_first_tab_signed_in(
     assert other.url == f"{live_server.url}/admin/news/"
     response = page.request.get(f"{live_server.url}/admin/", max_redirects=0)
     assert response.status == 200
+
+
+def test_typing_counts_as_use_and_keeps_the_session_without_a_banner(
+    live_server, page, admin_user, short_sessions
+):
+    from tests.factories import make_category
+
+    make_category(name="Thời sự")
+    short_sessions(14)
+    add = "/admin/news/article/add/"
+    sign_in(page, live_server, add)
+    expiry_at_load = session_expiry(page)
+    page.wait_for_timeout(4_000)
+    with page.expect_response("**/phien/duy-tri/") as answer:
+        page.type("#id_title", "Đang viết")  # no request, but use of the site
+    assert answer.value.status == 200
+    assert (session_expiry(page) - expiry_at_load).total_seconds() >= 3
+    # Idle without typing, the banner would show 7.5 s after the page opened.
+    page.wait_for_timeout(5_000)
+    assert page.locator("#keepalive").is_hidden()
+    assert page.url == f"{live_server.url}{add}"
