@@ -1,12 +1,17 @@
 from django.contrib import admin, messages
 from django.db.models import Case, When
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
 
 from news import admin_hooks
+from news.admin_filters import MineFilter, StateFilter
+from news.admin_revisions import ArticleRevisionsMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Tag
+from news.services import change_status
 
 
 @admin.register(Category)
@@ -66,20 +71,50 @@ def tree_order(categories):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
+    """Articles for the three roles: writers see and edit their own articles until
+    they are published and may only submit them for review; whoever has
+    ``news.publish_article`` edits, publishes and withdraws any article.
+
+    The rule is applied to the queryset, to per-object permissions, to the status
+    choices the form accepts and to every bulk action, so no form, action or
+    crafted POST gets around it.
+    """
+
     form = ArticleAdminForm
-    list_display = ["title", "category", "status", "publish_at", "author", "featured"]
-    list_filter = ["status", "category", "publish_at", "featured"]
+    list_display = [
+        "title",
+        "category",
+        "state_label",
+        "publish_at",
+        "author",
+        "featured",
+    ]
+    list_filter = [StateFilter, MineFilter, "category", "publish_at", "featured"]
     list_select_related = ["category"]
     search_fields = ["title", "summary", "author"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category"]
     readonly_fields = ["created_by", "updated_by", "created", "updated"]
-    actions = ["publish", "unpublish"]
+    actions = ["submit_for_review", "publish", "unpublish"]
     save_on_top = True
+    history_latest_first = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "summary", "body", "tags"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "category",
+                    "summary",
+                    "body",
+                    "tags",
+                    "edit_token",
+                ]
+            },
+        ),
         (_("Ảnh đại diện"), {"fields": ["image", "image_caption", "image_alt"]}),
         (_("Nguồn tin và tác giả"), {"fields": ["source", "source_url", "author"]}),
         (
@@ -88,6 +123,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": [
                     "status",
                     "publish_at",
+                    "take_down_at",
                     "featured",
                     "allow_comments",
                     "allow_ratings",
@@ -104,18 +140,105 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     change_form_template = "admin/news/article/change_form.html"
+    change_list_template = "admin/news/article/change_list.html"
+    object_history_template = "admin/news/article/object_history.html"
+    revision_form_template = "admin/news/article/revision_form.html"
 
     class Media:
         js = ["js/vi-slug.js", "js/ckeditor-csrf.js"]
 
-    def get_list_display(self, request):
-        return [*super().get_list_display(request), *admin_hooks.columns]
+    # Who may do what.
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("news.publish_article")
+
+    def writers_scope(self, request, queryset):
+        """Writers without the publish permission see their own articles only."""
+        if self.has_publish_permission(request):
+            return queryset
+        return queryset.filter(created_by=request.user)
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
+        queryset = self.writers_scope(request, super().get_queryset(request))
         for annotate in admin_hooks.annotations:
             queryset = annotate(queryset)
         return queryset
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        if obj is None or not allowed or self.has_publish_permission(request):
+            return allowed
+        return obj.created_by_id == request.user.pk
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return obj.may_be_changed_by(request.user)
+
+    # The form.
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # A read-only page has nothing to save, so no edit token to show.
+            fieldsets = [
+                (
+                    name,
+                    {
+                        **opts,
+                        "fields": [f for f in opts["fields"] if f != "edit_token"],
+                    },
+                )
+                for name, opts in fieldsets
+            ]
+        return fieldsets
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        fields = form.base_fields
+        if "status" in fields and not self.has_publish_permission(request):
+            fields["status"].choices = [
+                choice
+                for choice in fields["status"].choices
+                if choice[0] in Article.WRITER_STATUSES
+            ]
+        zone = timezone.localtime().strftime("%z")
+        zone_note = _("Giờ %(zone)s (UTC%(offset)s).") % {
+            "zone": timezone.get_current_timezone_name(),
+            "offset": f"{zone[:3]}:{zone[3:]}",
+        }
+        for name in ("publish_at", "take_down_at"):
+            if name in fields:
+                fields[name].help_text = f"{fields[name].help_text} {zone_note}"
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    # Pages.
+
+    @admin.display(description=_("trạng thái"), ordering="status")
+    def state_label(self, article):
+        return article.state().label
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), *admin_hooks.columns]
+
+    def changelist_view(self, request, extra_context=None):
+        waiting = self.writers_scope(request, Article.objects.waiting_for_review())
+        extra_context = {
+            **(extra_context or {}),
+            "waiting_for_review": waiting.count(),
+            "can_recover": self.has_publish_permission(request)
+            and self.has_add_permission(request),
+        }
+        # Not VersionAdmin's: bulk actions make one revision per article (see
+        # news.services), never one revision spanning several articles.
+        return admin.ModelAdmin.changelist_view(self, request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
@@ -130,28 +253,31 @@ class ArticleAdmin(admin.ModelAdmin):
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def has_publish_permission(self, request):
-        return request.user.has_perm("news.publish_article")
+    # Bulk actions: each goes through news.services.change_status.
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        if not self.has_publish_permission(request) and "status" in form.base_fields:
-            status = form.base_fields["status"]
-            status.choices = [
-                c for c in status.choices if c[0] != Article.Status.PUBLISHED
-            ] or status.choices
-        return form
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+    @admin.action(description=_("Gửi duyệt các bài đã chọn"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        count = change_status(
+            articles=queryset,
+            status=Article.Status.REVIEW,
+            user=request.user,
+            comment=_("Gửi duyệt"),
+            only_from=[Article.Status.DRAFT],
+        )
+        self.message_user(
+            request,
+            ngettext("Đã gửi duyệt %d bài viết.", "Đã gửi duyệt %d bài viết.", count)
+            % count,
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Xuất bản các bài đã chọn"), permissions=["publish"])
     def publish(self, request, queryset):
-        count = queryset.exclude(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.PUBLISHED, updated_by=request.user
+        count = change_status(
+            articles=queryset,
+            status=Article.Status.PUBLISHED,
+            user=request.user,
+            comment=_("Xuất bản"),
         )
         self.message_user(
             request,
@@ -162,8 +288,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Gỡ xuống các bài đã chọn"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = queryset.filter(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.DRAFT, updated_by=request.user
+        count = change_status(
+            articles=queryset,
+            status=Article.Status.UNPUBLISHED,
+            user=request.user,
+            comment=_("Gỡ xuống"),
+            only_from=[Article.Status.PUBLISHED],
         )
         self.message_user(
             request,

@@ -1,15 +1,33 @@
 from django import forms
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from news import search
 from news.models import Article
+from news.revisions import article_values, changed_fields, display, opened_version
+from news.sanitize import sanitize_html
 from news.text import slugify_vi
 
 
+def edit_token(article):
+    """What the form remembers of the row it was opened on: its last save time."""
+    return article.updated.isoformat() if article.updated else ""
+
+
 class ArticleAdminForm(forms.ModelForm):
+    # Refuses a save over someone else's newer save (see check_not_changed_since).
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "edit_token" in self.fields:
+            self.fields["edit_token"].initial = edit_token(self.instance)
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug", "")
@@ -26,7 +44,101 @@ class ArticleAdminForm(forms.ModelForm):
                     code="source_name",
                 ),
             )
+        publish_at, take_down_at = (
+            cleaned.get("publish_at"),
+            cleaned.get("take_down_at"),
+        )
+        if publish_at and take_down_at and take_down_at <= publish_at:
+            self.add_error(
+                "take_down_at",
+                forms.ValidationError(
+                    _("Thời gian gỡ phải sau thời gian đăng."), code="take_down_order"
+                ),
+            )
+        if "edit_token" in self.fields and self.instance.pk is not None:
+            self.check_not_changed_since(cleaned.get("edit_token", ""))
         return cleaned
+
+    def check_not_changed_since(self, token):
+        """Refuse the save if the row was saved after this form was opened.
+
+        The row is locked until the admin's transaction ends, so no save can slip in
+        between this check and the write. The editor is told who saved, when, and
+        which fields changed; saving again on purpose overwrites.
+        """
+        rows = Article.objects.filter(pk=self.instance.pk)
+        if transaction.get_connection().in_atomic_block:
+            rows = rows.select_for_update()
+        current = rows.first()
+        if current is None or edit_token(current) == token:
+            return
+        now = article_values(current)
+        opened = opened_version(current, token)
+        who = (
+            current.updated_by.get_username() if current.updated_by else _("người khác")
+        )
+        when = timezone.localtime(current.updated).strftime("%d/%m/%Y %H:%M:%S")
+        if opened is not None:
+            changed = changed_fields(opened, now)
+            message = _(
+                "Bài viết đã được %(user)s lưu lúc %(time)s, sau khi bạn mở trang "
+                "này. Những mục họ đã thay đổi: %(fields)s. Thay đổi của bạn chưa "
+                "được lưu; bấm Lưu lần nữa nếu vẫn muốn ghi đè bản của họ."
+            )
+        else:
+            # No stored version of the row as it was opened: show where the saved
+            # article differs from what this form sends.
+            changed = changed_fields(self.submitted_values(), now)
+            message = _(
+                "Bài viết đã được %(user)s lưu lúc %(time)s, sau khi bạn mở trang "
+                "này. Những mục khác giữa bản đã lưu và bản của bạn: %(fields)s. "
+                "Thay đổi của bạn chưa được lưu; bấm Lưu lần nữa nếu vẫn muốn ghi "
+                "đè bản đã lưu."
+            )
+        names = ", ".join(str(self.label_for(name)) for name in changed) or "—"
+        self.add_error(
+            None,
+            forms.ValidationError(
+                message,
+                code="edit_conflict",
+                params={"user": who, "time": when, "fields": names},
+            ),
+        )
+        for name in changed:
+            if name in self.fields and name != "body":
+                self.add_error(
+                    name,
+                    forms.ValidationError(
+                        _("Người khác đã sửa mục này thành: %(value)s"),
+                        code="edit_conflict",
+                        params={
+                            "value": Truncator(display(name, now[name])).chars(120)
+                        },
+                    ),
+                )
+        # Saving again on purpose (after reading the above) overwrites.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("edit_token")] = edit_token(current)
+
+    def submitted_values(self):
+        values = {}
+        for name, value in self.cleaned_data.items():
+            if name == "tags":
+                values[name] = set(value)
+            elif name == "category":
+                values[name] = value.pk if value else None
+            elif name in ("image", "edit_token", "slug"):
+                continue
+            elif name == "body":
+                values[name] = sanitize_html(value)
+            else:
+                values[name] = value
+        return values
+
+    def label_for(self, name):
+        if name in self.fields:
+            return self.fields[name].label
+        return Article._meta.get_field(name).verbose_name
 
 
 class SearchForm(forms.Form):

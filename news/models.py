@@ -1,3 +1,4 @@
+import reversion
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -143,17 +144,46 @@ class TaggedArticle(TaggedItemBase):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
-        """What readers may see at ``at`` (now by default): published and due.
+        """What readers may see at ``at`` (now by default): published, due and
+        not yet taken down.
 
-        Scheduling is decided here at query time, so no job has to run for an
-        article to appear at its publish time.
+        Scheduling and taking down are decided here at query time, so no job has
+        to run for an article to appear or disappear, and nothing is deleted.
         """
         at = at or timezone.now()
         return self.filter(
+            Q(take_down_at__isnull=True) | Q(take_down_at__gt=at),
             status=Article.Status.PUBLISHED,
             publish_at__lte=at,
             category__is_active=True,
         )
+
+    def in_state(self, state, at=None):
+        """Articles whose state in words (``Article.State``) is ``state`` at ``at``.
+
+        Scheduled and taken-down articles are published rows whose times say
+        otherwise, so the state is decided here, like ``published()``.
+        """
+        at = at or timezone.now()
+        status = Article.Status
+        taken_down = Q(take_down_at__isnull=False, take_down_at__lte=at)
+        published = Q(status=status.PUBLISHED)
+        return self.filter(
+            {
+                Article.State.DRAFT: Q(status=status.DRAFT),
+                Article.State.REVIEW: Q(status=status.REVIEW),
+                Article.State.SCHEDULED: published & Q(publish_at__gt=at) & ~taken_down,
+                Article.State.PUBLISHED: published
+                & Q(publish_at__lte=at)
+                & ~taken_down,
+                Article.State.UNPUBLISHED: Q(status=status.UNPUBLISHED)
+                | (published & taken_down),
+            }[state]
+        )
+
+    def waiting_for_review(self):
+        """Articles submitted by their writers and not yet published."""
+        return self.filter(status=Article.Status.REVIEW)
 
     def for_listing(self):
         """Only what list pages show, with the category joined in."""
@@ -208,8 +238,24 @@ SEARCHED_FIELDS = {"title", "summary", "body"}
 
 class Article(models.Model):
     class Status(models.TextChoices):
+        """What the newsroom decided; ``State`` adds what the clock decides."""
+
         DRAFT = "draft", _("Nháp")
+        REVIEW = "review", _("Chờ duyệt")
         PUBLISHED = "published", _("Đã xuất bản")
+        UNPUBLISHED = "unpublished", _("Đã gỡ")
+
+    class State(models.TextChoices):
+        """The article's state in words: its status read against the clock."""
+
+        DRAFT = "draft", _("Nháp")
+        REVIEW = "review", _("Chờ duyệt")
+        SCHEDULED = "scheduled", _("Đã lên lịch")
+        PUBLISHED = "published", _("Đã xuất bản")
+        UNPUBLISHED = "unpublished", _("Đã gỡ")
+
+    # Reporters may still change their own articles in these statuses.
+    WRITER_STATUSES = (Status.DRAFT, Status.REVIEW)
 
     title = models.CharField(_("tiêu đề"), max_length=300)
     slug = models.SlugField(
@@ -306,6 +352,16 @@ class Article(models.Model):
             "Bạn đọc thấy bài từ thời điểm này; thời điểm trong tương lai là hẹn giờ đăng."
         ),
     )
+    take_down_at = models.DateTimeField(
+        _("thời gian gỡ"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Nếu có, bạn đọc không thấy bài từ thời điểm này; bài vẫn được giữ lại, "
+            "không bị xóa."
+        ),
+    )
     featured = models.BooleanField(
         _("tin nổi bật"),
         default=False,
@@ -326,6 +382,13 @@ class Article(models.Model):
         verbose_name_plural = _("bài viết")
         ordering = ["-publish_at", "-id"]
         permissions = [("publish_article", _("Có thể xuất bản bài viết"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(take_down_at__isnull=True)
+                | Q(take_down_at__gt=models.F("publish_at")),
+                name="news_article_take_down_after_publish",
+            ),
+        ]
         indexes = [
             models.Index(
                 fields=["status", "publish_at", "id"], name="news_article_pub_idx"
@@ -360,7 +423,36 @@ class Article(models.Model):
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+        return self.state() == self.State.SCHEDULED
+
+    def state(self, at=None):
+        """This article's ``State`` at ``at`` (now by default), as ``in_state``."""
+        at = at or timezone.now()
+        if self.status != self.Status.PUBLISHED:
+            return self.State(self.status)
+        if self.take_down_at is not None and self.take_down_at <= at:
+            return self.State.UNPUBLISHED
+        if self.publish_at > at:
+            return self.State.SCHEDULED
+        return self.State.PUBLISHED
+
+    def may_be_changed_by(self, user):
+        """Whether ``user`` may edit this article: editors any, writers their own
+        until it is published."""
+        if user.has_perm("news.publish_article"):
+            return user.has_perm("news.change_article")
+        return (
+            user.has_perm("news.change_article")
+            and self.created_by_id == user.pk
+            and self.status in self.WRITER_STATUSES
+        )
 
     def is_visible_to_readers(self):
         return Article.objects.published().filter(pk=self.pk).exists()
+
+
+# Revisions (django-reversion): an article's version carries its tag links, so
+# restoring it brings its tags back. Tags themselves are not followed: restoring
+# would otherwise delete a tag added later, from every article that uses it.
+reversion.register(TaggedArticle)
+reversion.register(Article, follow=["tagged_items"])

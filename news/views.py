@@ -18,8 +18,12 @@ from portal.models import SiteSettings
 PAGE_SIZE = 20
 
 
-def can_preview(user):
-    return user.is_active and user.is_staff and user.has_perm("news.change_article")
+def can_preview(user, article):
+    """Staff who may edit articles see unpublished ones: editors any, writers
+    (without the publish permission) their own."""
+    if not (user.is_active and user.is_staff and user.has_perm("news.change_article")):
+        return False
+    return user.has_perm("news.publish_article") or article.created_by_id == user.pk
 
 
 class HomeView(TemplateView):
@@ -101,7 +105,7 @@ class ArticleView(DetailView):
         if article is None:
             raise Http404(_("Không có bài viết này."))
         self.preview = not article.is_visible_to_readers()
-        if self.preview and not can_preview(self.request.user):
+        if self.preview and not can_preview(self.request.user, article):
             raise Http404(_("Không có bài viết này."))
         return article
 
@@ -218,7 +222,7 @@ def article_print(request, pk):
 def article_by_id(request, pk):
     """A short link by id alone; answers 301 to the canonical address."""
     article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
-    if not article.is_visible_to_readers() and not can_preview(request.user):
+    if not article.is_visible_to_readers() and not can_preview(request.user, article):
         raise Http404(_("Không có bài viết này."))
     return redirect(article.get_absolute_url(), permanent=True)
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "taggit",  # tag machinery; the Tag model itself is news.Tag
+    "reversion",  # article revisions: who saved what when, compare and restore
     "news",
     "news.gallery",
     "ratings",
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Counts public page views once the page is rendered (docs/statistics.md).
@@ -226,6 +228,13 @@ CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 # requests themselves, or only by `manage.py stats_rollup` from cron when 0.
 STATS_ENABLED = env_bool("STATS_ENABLED", default=True)
 STATS_AUTO_ROLLUP_SECONDS = int(env("STATS_AUTO_ROLLUP_SECONDS", "60"))
+
+# Signed-in sessions end after this many seconds without a request (sliding
+# expiry, see portal.middleware.IdleSessionMiddleware). The keep-alive banner
+# (static/js/keepalive.js) counts down the last SESSION_WARNING_SECONDS of it.
+SESSION_IDLE_TIMEOUT = int(env("SESSION_IDLE_TIMEOUT", 30 * 60))
+SESSION_WARNING_SECONDS = int(env("SESSION_WARNING_SECONDS", 60))
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

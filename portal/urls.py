@@ -24,6 +24,7 @@ urlpatterns = [
         name="ckeditor_browse",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("phien/duy-tri/", views.keep_alive, name="keepalive"),
     path("danh-gia/", include("ratings.urls")),
     path("", include("comments.urls")),
     # stats

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import (
     HttpResponse,
     HttpResponseForbidden,
@@ -8,7 +9,11 @@ from django.http import (
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+
+from portal.middleware import extend_session
 
 
 def page_not_found(request, exception=None):
@@ -59,3 +64,15 @@ class ContactView(TemplateView):
     """``Liên hệ``: the address, phone and email from the site settings."""
 
     template_name = "portal/contact.html"
+
+
+@never_cache
+@require_POST
+def keep_alive(request):
+    """Restart the signed-in user's idle clock: the keep-alive banner's click."""
+    if not request.user.is_authenticated:
+        return JsonResponse(
+            {"error": _("Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.")}, status=401
+        )
+    extend_session(request)
+    return JsonResponse({"expires_in": settings.SESSION_IDLE_TIMEOUT})

@@ -134,3 +134,35 @@ def make_banner(**fields):
     fields.setdefault("link", f"https://example.org/lien-ket-{n}")
     fields.setdefault("image", image_upload(f"bieu-ngu-{n}.png", fmt="PNG"))
     return Banner.objects.create(**fields)
+
+
+def admin_form_data(form):
+    """POST data for an admin ModelForm as its page shows it (what a browser
+    sends when the editor saves without touching anything)."""
+    from django import forms as django_forms
+
+    data = {}
+    for bound in form:
+        if isinstance(bound.field, django_forms.FileField):
+            continue
+        value = bound.value()
+        widget = bound.field.widget
+        if isinstance(bound.field, django_forms.SplitDateTimeField):
+            if isinstance(value, list):  # a bound form: what was posted
+                date, time = (part or "" for part in value)
+                data[f"{bound.html_name}_0"], data[f"{bound.html_name}_1"] = date, time
+            elif value:
+                local = timezone.localtime(value)
+                data[f"{bound.html_name}_0"] = local.strftime("%d/%m/%Y")
+                data[f"{bound.html_name}_1"] = local.strftime("%H:%M:%S")
+            continue
+        if isinstance(bound.field, django_forms.BooleanField):
+            if value:
+                data[bound.html_name] = "on"
+            continue
+        if value is None:
+            value = ""
+        if hasattr(widget, "format_value") and not isinstance(value, str | int):
+            value = widget.format_value(value)
+        data[bound.html_name] = "" if value is None else value
+    return data

@@ -1,6 +1,9 @@
 from django import template
+from django.conf import settings
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html
 
 from portal.models import Banner
 
@@ -52,3 +55,30 @@ def tel_href(phone):
     """``tel:`` address of a phone number as people write it (``0200 3 812 345``)."""
     digits = "".join(ch for ch in str(phone) if ch.isdigit() or ch == "+")
     return f"tel:{digits}" if digits else ""
+
+
+@register.simple_tag(takes_context=True)
+def keepalive(context):
+    """The keep-alive banner and its script, for signed-in staff only.
+
+    Readers without a session cookie are answered without touching the session,
+    so their pages stay free of ``Vary: Cookie`` and of session queries.
+    """
+    request = context.get("request")
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    user = request.user
+    if not (user.is_authenticated and user.is_staff):
+        return ""
+    warning = min(settings.SESSION_WARNING_SECONDS, settings.SESSION_IDLE_TIMEOUT)
+    return render_to_string(
+        "includes/keepalive.html",
+        {
+            "timeout": settings.SESSION_IDLE_TIMEOUT,
+            "warning": warning,
+            "seconds_html": format_html(
+                '<span class="keepalive-seconds" aria-live="off">{}</span>', warning
+            ),
+        },
+        request=request,
+    )

@@ -87,7 +87,8 @@ def test_bulk_publish_and_unpublish_need_the_publish_permission(client, editor):
     client.post(url, {"action": "publish", "_selected_action": [a.pk for a in drafts]})
     assert Article.objects.filter(status=Article.Status.PUBLISHED).count() == 3
     client.post(url, {"action": "unpublish", "_selected_action": [drafts[0].pk]})
-    assert Article.objects.get(pk=drafts[0].pk).status == Article.Status.DRAFT
+    # Withdrawn ("Đã gỡ"), not back to draft: the article was published once.
+    assert Article.objects.get(pk=drafts[0].pk).status == Article.Status.UNPUBLISHED
 
 
 def test_a_reporter_cannot_publish_through_the_form_or_the_bulk_action(client):

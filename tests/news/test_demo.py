@@ -62,6 +62,7 @@ def test_demo_writes_forty_articles_with_drafts_one_scheduled_and_features():
     now = timezone.now()
     assert Article.objects.count() == 40
     assert Article.objects.filter(status=Article.Status.DRAFT).count() >= 2
+    assert Article.objects.filter(status=Article.Status.REVIEW).count() == 1
     scheduled = Article.objects.filter(
         status=Article.Status.PUBLISHED, publish_at__gt=now
     )

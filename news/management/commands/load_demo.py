@@ -86,6 +86,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Đã nạp dữ liệu mẫu: {len(categories)} chuyên mục, {len(missing)} bài viết "
                 f"({sum(s['status'] == Article.Status.DRAFT for s in missing)} nháp, "
+                f"{sum(s['status'] == Article.Status.REVIEW for s in missing)} chờ duyệt, "
                 f"{sum(s['publish_at'] > timezone.now() for s in missing)} hẹn giờ đăng, "
                 f"{sum(s['featured'] for s in missing)} nổi bật, "
                 f"{sum(bool(s['scene']) for s in missing)} ảnh) trong {seconds} giây."
@@ -127,7 +128,12 @@ def article_specs(now):
                 "source": source,
                 "source_url": source_url,
                 "author": rng.choice(demo.AUTHORS),
-                "status": Article.Status.DRAFT
+                # The last "draft" waits for review, so the admin shows both.
+                "status": (
+                    Article.Status.REVIEW
+                    if index == DRAFT_COUNT
+                    else Article.Status.DRAFT
+                )
                 if is_draft
                 else Article.Status.PUBLISHED,
                 "publish_at": publish_at,
