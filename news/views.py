@@ -207,7 +207,7 @@ def article_print(request, pk):
     """The article alone, for printing: no menu, no side column, no related lists."""
     article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
     preview = not article.is_visible_to_readers()
-    if preview and not can_preview(request.user):
+    if preview and not can_preview(request.user, article):
         raise Http404(_("Không có bài viết này."))
     response = render(
         request,

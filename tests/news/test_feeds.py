@@ -252,7 +252,7 @@ def test_print_view_of_an_unpublished_article_is_404_except_for_staff(client):
     url = f"/tin-tuc/bai-viet/{draft.pk}/ban-in/"
     assert client.get(url).status_code == 404
     assert client.get("/tin-tuc/bai-viet/99999999/ban-in/").status_code == 404
-    client.force_login(make_user(role="Phóng viên"))
+    client.force_login(make_user(role="Thư ký tòa soạn"))
     response = client.get(url)
     assert response.status_code == 200
     assert "no-cache" in response["Cache-Control"]

@@ -292,7 +292,7 @@ def test_the_rating_summary_adds_exactly_one_query_to_the_article_page(
 def test_a_staff_preview_shows_the_summary_without_the_form(client):
     article = make_article(status=Article.Status.DRAFT)
     make_vote(article, 3)
-    client.force_login(make_user(role="Phóng viên"))
+    client.force_login(make_user(role="Thư ký tòa soạn"))
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Tổng số điểm của bài viết là: 3 trong 1 đánh giá" in html
     assert 'name="score"' not in html

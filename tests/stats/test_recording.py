@@ -204,7 +204,7 @@ def test_a_browser_navigation_counts(client):
 
 def test_a_staff_preview_of_a_draft_is_not_a_page_view(client):
     draft = make_article(status="draft")
-    client.force_login(make_user(role="Phóng viên"))
+    client.force_login(make_user(role="Thư ký tòa soạn"))
     assert view(client, draft.get_absolute_url()).status_code == 200
     assert not PageView.objects.exists()
 
