@@ -189,3 +189,29 @@ def test_the_dashboard_speaks_english_when_the_reader_chose_it(admin_client):
     bad = admin_client.get(URL + "?range=custom&start=10/03/2024&end=01/03/2024")
     assert bad.status_code == 400
     assert "The start date must be on or before the end date." in bad.content.decode()
+
+
+def test_top_articles_show_their_average_rating_and_visible_comment_count(admin_client):
+    from tests.factories import make_comment, make_vote
+
+    article = make_article(title="Tin được bàn luận")
+    ArticleDailyViews.objects.create(
+        day=timezone.localdate(), article=article, views=50
+    )
+    make_vote(article, 5)
+    make_vote(article, 4)
+    for _ in range(3):
+        make_comment(article=article)
+    make_comment(article=article, state="waiting")
+    make_comment(article=article, state="spam")
+    response = admin_client.get(URL + "?range=7")
+    table = next(t for t in response.context["data"]["tables"] if t.slug == "articles")
+    assert [str(h) for h in table.headers] == [
+        "Bài viết",
+        "Lượt xem",
+        "Điểm trung bình",
+        "Bình luận",
+    ]
+    title, views, average, comments = table.rows[0]
+    assert (title, views, comments) == ("Tin được bàn luận", 50, 3)
+    assert float(average) == 4.5
