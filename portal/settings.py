@@ -228,6 +228,10 @@ CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 # requests themselves, or only by `manage.py stats_rollup` from cron when 0.
 STATS_ENABLED = env_bool("STATS_ENABLED", default=True)
 STATS_AUTO_ROLLUP_SECONDS = int(env("STATS_AUTO_ROLLUP_SECONDS", "60"))
+# Page views are committed without waiting for the disk flush (see
+# docs/statistics.md): a crash of the database server itself may lose the last
+# fraction of a second of them. STATS_SYNCHRONOUS_COMMIT=1 waits like every write.
+STATS_SYNCHRONOUS_COMMIT = env_bool("STATS_SYNCHRONOUS_COMMIT", default=False)
 
 # Signed-in sessions end after this many seconds without a request (sliding
 # expiry, see portal.middleware.IdleSessionMiddleware). The keep-alive banner
