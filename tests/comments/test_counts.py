@@ -5,7 +5,7 @@ from django.template import Context, Template
 
 from comments.models import Comment
 from news.models import Article
-from tests.factories import make_article, make_comment
+from tests.factories import make_article, make_category, make_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +102,23 @@ def test_article_querysets_take_the_count_as_an_annotation(django_assert_num_que
             )
         )
     assert counts == {busy.pk: 2, quiet.pk: 0}
+
+
+def test_category_pages_show_each_articles_visible_comment_count_in_one_query(
+    client, django_assert_max_num_queries
+):
+    category = make_category()
+    talked = make_article(category=category, title="Bài có bình luận")
+    make_article(category=category, title="Bài chưa có bình luận")
+    for _ in range(2):
+        make_comment(article=talked)
+    make_comment(article=talked, state="waiting")
+    client.get(category.get_absolute_url())
+    html = client.get(category.get_absolute_url()).content.decode()
+    assert html.count('#y-kien-ban-doc">') == 1
+    assert f'{talked.get_absolute_url()}#y-kien-ban-doc">2 bình luận</a>' in html
+    for _ in range(10):
+        make_comment(article=make_article(category=category))
+    client.get(category.get_absolute_url())
+    with django_assert_max_num_queries(8):
+        client.get(category.get_absolute_url())
