@@ -27,7 +27,6 @@ urlpatterns = [
     path("phien/duy-tri/", views.keep_alive, name="keepalive"),
     path("danh-gia/", include("ratings.urls")),
     path("", include("comments.urls")),
-    # stats
     path("thu-vien-anh/", include("news.gallery.urls")),
     path("lien-he/", views.ContactView.as_view(), name="contact"),
     # search and feeds: news/urls.py
