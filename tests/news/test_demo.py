@@ -92,6 +92,10 @@ def test_demo_bodies_are_varied_html_without_placeholder_text():
     everything = " ".join(text for row in rows for text in row).lower()
     assert "lorem" not in everything
     assert "{" not in everything
+    # Markup is markup, never escaped into the text (a table once was).
+    assert not any("&lt;" in body for body in bodies)
+    tables = [body for body in bodies if "<table>" in body]
+    assert all("<tbody><tr><td>" in body for body in tables)
 
 
 def test_demo_pictures_are_real_jpeg_files_in_media_root():

@@ -203,14 +203,17 @@ def article_body(rng, topic, context, *, with_figure):
 def html_table(table, context):
     header, rows = table
     head = format_html_join("", '<th scope="col">{}</th>', ((cell,) for cell in header))
-    body = "".join(
-        format_html(
-            "<tr>{}</tr>",
-            format_html_join(
-                "", "<td>{}</td>", ((cell.format_map(context),) for cell in row)
-            ),
-        )
-        for row in rows
+    body = format_html_join(
+        "",
+        "<tr>{}</tr>",
+        (
+            (
+                format_html_join(
+                    "", "<td>{}</td>", ((cell.format_map(context),) for cell in row)
+                ),
+            )
+            for row in rows
+        ),
     )
     return format_html(
         "<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", head, body
