@@ -1,9 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path
 
 from news import feeds, views
-from portal.converters import IdConverter
-
-register_converter(IdConverter, "id")
 
 app_name = "news"
 

@@ -8,7 +8,13 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
+        from django.urls import register_converter
+
+        from portal.converters import IdConverter
         from portal.roles import sync_roles
+
+        # Once for every app's URLs: ``<id:pk>`` is a database id (1-18 digits).
+        register_converter(IdConverter, "id")
 
         post_migrate.connect(sync_roles, sender=self)
 

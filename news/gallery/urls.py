@@ -1,6 +1,5 @@
 from django.urls import path
 
-import news.urls  # noqa: F401  (registers the "id" path converter)
 from news.gallery import views
 
 app_name = "gallery"
