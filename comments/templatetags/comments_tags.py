@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.conf import settings
 from django.db.models import Count, Q
@@ -7,6 +9,7 @@ from comments.latest import latest_comments
 from comments.models import Comment
 from comments.policy import closed_reason, is_moderator
 from comments.text import render_text
+from portal.converters import IdConverter
 from portal.models import SiteSettings
 
 register = template.Library()
@@ -67,7 +70,9 @@ def article_comments(context, article):
             initial["name"] = user.get_full_name() or user.get_username()
             initial["email"] = user.email
         reply_id = request.GET.get("tra-loi", "")
-        if reply_id.isdigit() and len(reply_id) < 19:
+        # The shape of a database id, as the <id:...> URL converter reads it
+        # (str.isdigit() would also take "²", which int() refuses).
+        if re.fullmatch(IdConverter.regex, reply_id):
             reply_to = (
                 Comment.objects.visible()
                 .filter(article=article, pk=int(reply_id))

@@ -221,3 +221,13 @@ def test_a_form_from_the_page_passes_csrf(client):
     )
     assert response.status_code == 302
     assert Comment.objects.count() == 1
+
+
+@pytest.mark.parametrize("reply", ["²", "١٢", "-1", "9" * 19, "1e3", ""])
+def test_a_malformed_reply_link_shows_the_article_without_a_reply_target(client, reply):
+    article = make_article()
+    response = client.get(article.get_absolute_url(), {"tra-loi": reply})
+    assert response.status_code == 200
+    assert 'name="parent" value=' not in response.content.decode().replace(
+        'name="parent" value=""', ""
+    )
