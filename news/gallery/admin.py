@@ -22,10 +22,15 @@ def thumbnail(photo):
 
 class PhotoInline(admin.TabularInline):
     model = Photo
-    fields = ["preview", "image", "caption", "order"]
+    fields = ["preview", "caption", "order"]
     readonly_fields = ["preview"]
     extra = 0
     ordering = ["order", "id"]
+
+    def has_add_permission(self, request, obj=None):
+        # Photos come in through the album's upload field (services.add_photos),
+        # which checks each picture, names it and makes its renditions.
+        return False
 
     @admin.display(description=gettext_lazy("xem trước"))
     def preview(self, photo):

@@ -17,3 +17,18 @@ class GalleryConfig(AppConfig):
         for model in (Album, Photo):
             post_save.connect(forget_recent_photos, sender=model)
             post_delete.connect(forget_recent_photos, sender=model)
+        post_delete.connect(
+            delete_photo_files, sender=Photo, dispatch_uid="gallery_photo_files"
+        )
+
+
+def delete_photo_files(sender, instance, **kwargs):
+    """A deleted photo takes its file and renditions with it, once the delete
+    is committed (a rolled-back delete keeps them)."""
+    from django.db import transaction
+
+    from news.gallery.services import delete_image
+
+    if instance.image:
+        name = instance.image.name
+        transaction.on_commit(lambda: delete_image(name))

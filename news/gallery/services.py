@@ -20,8 +20,9 @@ from news.images import (
 )
 from news.text import slugify_vi
 
-# Renditions made at upload time, so the album page never makes thirty at once.
-UPLOAD_RENDITIONS = ("thumb", "photo")
+# Every rendition a page shows of a photo (album page, album list cover, side
+# block), made at upload time so no reader's request decodes a camera photo.
+UPLOAD_RENDITIONS = ("thumb", "photo", "card", "square")
 
 
 @dataclass

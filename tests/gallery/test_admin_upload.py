@@ -147,3 +147,34 @@ def test_a_reporter_cannot_open_the_photo_library_admin(client):
     )
     assert response.status_code == 403
     assert not Album.objects.exists()
+
+
+def test_deleting_a_photo_removes_its_file_and_renditions(
+    django_capture_on_commit_callbacks,
+):
+    from django.core.files.storage import default_storage
+
+    from news.gallery.services import add_photos
+    from news.images import rendition_name
+    from tests.factories import image_upload, make_album
+
+    album = make_album()
+    (photo,) = add_photos(album=album, files=[image_upload("le-hoi.jpg")]).added
+    names = [photo.image.name] + [
+        rendition_name(photo.image.name, spec)
+        for spec in ("thumb", "photo", "card", "square")
+    ]
+    assert all(default_storage.exists(name) for name in names)
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.delete()
+    assert not any(default_storage.exists(name) for name in names)
+
+
+def test_photos_are_added_only_through_the_checked_upload(admin_client):
+    from tests.factories import make_album
+
+    album = make_album(photos=1)
+    page = admin_client.get(f"/admin/gallery/album/{album.pk}/change/").content.decode()
+    assert 'name="upload"' in page
+    assert 'name="photos-0-image"' not in page
+    assert 'name="photos-0-caption"' in page
