@@ -94,7 +94,9 @@ def test_summary_and_tags_are_searched(client):
     assert titles(search(client, "chuyen doi so")) == [by_tag.title]
 
 
-def test_tag_changes_and_edits_keep_the_search_text_current(client):
+def test_tag_changes_and_edits_keep_the_search_text_current(
+    client, django_capture_on_commit_callbacks
+):
     article = make_article(title="Tin hoạt động", body="<p>Nội dung.</p>")
     assert titles(search(client, "nong thon moi")) == []
 
@@ -109,6 +111,12 @@ def test_tag_changes_and_edits_keep_the_search_text_current(client):
 
     article.tags.clear()
     assert titles(search(client, "do thi van minh")) == []
+
+    article.tags.add("Chuyển đổi số")
+    assert titles(search(client, "chuyen doi so")) == [article.title]
+    with django_capture_on_commit_callbacks(execute=True):
+        Tag.objects.get(name="Chuyển đổi số").delete()  # links go by cascade
+    assert titles(search(client, "chuyen doi so")) == []
 
     article.title = "Tin bầu cử đại biểu"
     article.save()
@@ -177,6 +185,7 @@ def test_snippet_is_centred_on_the_first_match():
         ("x" * 201, "Từ khóa tìm kiếm dài quá 200 ký tự; hãy rút gọn."),
         ("ab\x00cd", "Từ khóa chứa ký tự không hợp lệ."),
         ("!!! ---", "Từ khóa cần có chữ hoặc số."),
+        ("___", "Từ khóa cần có chữ hoặc số."),
     ],
 )
 def test_bad_queries_get_a_clear_message_and_400(client, query, message):
