@@ -26,6 +26,22 @@ def can_preview(user, article):
     return user.has_perm("news.publish_article") or article.created_by_id == user.pk
 
 
+def readable_article(request, pk):
+    """The article ``pk`` and whether showing it is a preview: 404 unless readers
+    may see it or ``request.user`` may preview it."""
+    article = (
+        Article.objects.select_related("category", "category__parent")
+        .filter(pk=pk)
+        .first()
+    )
+    if article is None:
+        raise Http404(_("Không có bài viết này."))
+    preview = not article.is_visible_to_readers()
+    if preview and not can_preview(request.user, article):
+        raise Http404(_("Không có bài viết này."))
+    return article, preview
+
+
 class HomeView(TemplateView):
     template_name = "news/home.html"
 
@@ -100,13 +116,7 @@ class ArticleView(DetailView):
     context_object_name = "article"
 
     def get_object(self, queryset=None):
-        articles = Article.objects.select_related("category", "category__parent")
-        article = articles.filter(pk=self.kwargs["pk"]).first()
-        if article is None:
-            raise Http404(_("Không có bài viết này."))
-        self.preview = not article.is_visible_to_readers()
-        if self.preview and not can_preview(self.request.user, article):
-            raise Http404(_("Không có bài viết này."))
+        article, self.preview = readable_article(self.request, self.kwargs["pk"])
         return article
 
     def get(self, request, *args, **kwargs):
@@ -205,10 +215,7 @@ class SearchView(ListView):
 
 def article_print(request, pk):
     """The article alone, for printing: no menu, no side column, no related lists."""
-    article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
-    preview = not article.is_visible_to_readers()
-    if preview and not can_preview(request.user, article):
-        raise Http404(_("Không có bài viết này."))
+    article, preview = readable_article(request, pk)
     response = render(
         request,
         "news/article_print.html",
@@ -221,9 +228,7 @@ def article_print(request, pk):
 
 def article_by_id(request, pk):
     """A short link by id alone; answers 301 to the canonical address."""
-    article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
-    if not article.is_visible_to_readers() and not can_preview(request.user, article):
-        raise Http404(_("Không có bài viết này."))
+    article, _preview = readable_article(request, pk)
     return redirect(article.get_absolute_url(), permanent=True)
 
 

@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from news.models import Article
 from tests.factories import make_article, make_category
@@ -46,3 +47,22 @@ def test_scheduled_article_page_is_404_before_and_200_at_its_time(client):
     with time_machine.travel(ten, tick=False):
         assert client.get(article.get_absolute_url()).status_code == 200
         assert article.title in client.get("/").content.decode()
+
+
+def test_one_loaded_article_agrees_with_published_in_every_state():
+    now = timezone.now()
+    hidden = make_category(is_active=False)
+    cases = [
+        make_article(),
+        make_article(status=Article.Status.DRAFT),
+        make_article(publish_at=now + timedelta(minutes=1)),
+        make_article(take_down_at=now - timedelta(minutes=1)),
+        make_article(take_down_at=now + timedelta(minutes=1)),
+        make_article(category=hidden),
+    ]
+    published = set(Article.objects.published(at=now).values_list("pk", flat=True))
+    for article in Article.objects.select_related("category").filter(
+        pk__in=[a.pk for a in cases]
+    ):
+        assert article.is_visible_to_readers(at=now) == (article.pk in published)
+    assert len(published) == 2
