@@ -108,13 +108,10 @@ class StatisticsAdmin(admin.ModelAdmin):
             return HttpResponse(
                 form.error_text(), status=400, content_type="text/plain; charset=utf-8"
             )
-        data = dashboard.build(start=period[0], end=period[1])
-        tables = {t.slug: t for t in data["tables"]}
-        if table not in tables:
+        found = dashboard.export_table(table, start=period[0], end=period[1])
+        if found is None:
             raise Http404(_("Không có bảng này."))
-        return csv_response(
-            tables[table], f"thong-ke-{table}-{period[0]}-{period[1]}.csv"
-        )
+        return csv_response(found, f"thong-ke-{table}-{period[0]}-{period[1]}.csv")
 
     def editorial_view(self, request):
         self.check_permission(request)

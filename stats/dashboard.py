@@ -152,8 +152,51 @@ def build(*, start, end, now=None):
     services.rollup()
     now = now or timezone.now()
     today = timezone.localdate(now)
-    days = day_range(start, end)
+    daily, monthly, hourly = (
+        daily_table(start, end),
+        monthly_table(today),
+        hourly_table(today),
+    )
+    return {
+        "cards": cards(now, today),
+        "daily": daily,
+        "monthly": monthly,
+        "hourly": hourly,
+        "tables": [
+            top_articles(start, end),
+            referrers(start, end),
+            *clients(start, end),
+            bots(start, end),
+            daily,
+            monthly,
+            hourly,
+        ],
+    }
 
+
+def export_table(slug, *, start, end, now=None):
+    """The one dashboard table ``slug`` (for its CSV file), or None if there is
+    no such table; only that table's query runs."""
+    today = timezone.localdate(now or timezone.now())
+    builders = {
+        "articles": lambda: [top_articles(start, end)],
+        "referrers": lambda: [referrers(start, end)],
+        "devices": lambda: clients(start, end),
+        "browsers": lambda: clients(start, end),
+        "systems": lambda: clients(start, end),
+        "bots": lambda: [bots(start, end)],
+        "daily": lambda: [daily_table(start, end)],
+        "monthly": lambda: [monthly_table(today)],
+        "hourly": lambda: [hourly_table(today)],
+    }
+    if slug not in builders:
+        return None
+    services.rollup()
+    return next(table for table in builders[slug]() if table.slug == slug)
+
+
+def daily_table(start, end):
+    days = day_range(start, end)
     by_day = {
         row["day"]: row
         for row in DailyTraffic.objects.between(start, end).values(
@@ -183,6 +226,10 @@ def build(*, start, end, now=None):
             ]
         )
 
+    return daily
+
+
+def monthly_table(today):
     first_month = month_start(today, 11)
     by_month = {
         row["month"]: row
@@ -206,6 +253,10 @@ def build(*, start, end, now=None):
             ]
         )
 
+    return monthly
+
+
+def hourly_table(today):
     by_hour = {
         row["hour"]: row
         for row in HourlyTraffic.objects.filter(day=today).values(
@@ -223,21 +274,7 @@ def build(*, start, end, now=None):
             [f"{hour:02d}:00", row.get("visits", 0), row.get("page_views", 0)]
         )
 
-    return {
-        "cards": cards(now, today),
-        "daily": daily,
-        "monthly": monthly,
-        "hourly": hourly,
-        "tables": [
-            top_articles(start, end),
-            referrers(start, end),
-            *clients(start, end),
-            bots(start, end),
-            daily,
-            monthly,
-            hourly,
-        ],
-    }
+    return hourly
 
 
 def top_articles(start, end):
@@ -260,7 +297,6 @@ def top_articles(start, end):
         if comments is not None:
             line.append(comments.get(row["article_id"], 0))
         table.rows.append(line)
-    table.article_ids = ids
     return table
 
 

@@ -1,4 +1,5 @@
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,6 +22,7 @@ class PageViewMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.next_rollup = 0.0
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -59,6 +61,11 @@ class PageViewMiddleware:
         )
 
     def maybe_rollup(self):
+        # A deadline kept in this process spares the shared cache a call on every
+        # page view; the cache lock then makes one process of all do the work.
         seconds = getattr(settings, "STATS_AUTO_ROLLUP_SECONDS", 60)
-        if seconds and cache.add(ROLLUP_LOCK, 1, seconds):
+        if not seconds or time.monotonic() < self.next_rollup:
+            return
+        self.next_rollup = time.monotonic() + seconds
+        if cache.add(ROLLUP_LOCK, 1, seconds):
             services.rollup_and_prune()

@@ -12,7 +12,6 @@ from stats.querysets import (
     ArticleDailyViewsQuerySet,
     DailyQuerySet,
     DailyTrafficQuerySet,
-    PageViewQuerySet,
 )
 
 
@@ -39,8 +38,6 @@ class PageView(models.Model):
     browser = models.CharField(_("trình duyệt"), max_length=50, blank=True)
     os = models.CharField(_("hệ điều hành"), max_length=50, blank=True)
     rolled = models.BooleanField(_("đã tổng hợp"), default=False)
-
-    objects = PageViewQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lượt xem trang gần đây")

@@ -7,21 +7,6 @@ from django.db.models import Sum
 from django.db.models.functions import TruncMonth
 
 
-class PageViewQuerySet(models.QuerySet):
-    def pending(self):
-        """Raw page views not yet added to the day-level tables."""
-        return self.filter(rolled=False)
-
-    def online(self, *, since, until):
-        """Distinct (non-bot) visitors with a page view in ``[since, until)``."""
-        return (
-            self.filter(at__gte=since, at__lt=until, is_bot=False)
-            .values("visitor")
-            .distinct()
-            .count()
-        )
-
-
 class DailyQuerySet(models.QuerySet):
     def between(self, start, end):
         """Rows of the days from ``start`` to ``end``, both included."""
@@ -69,14 +54,6 @@ class DailyTrafficQuerySet(DailyQuerySet):
             "month": month_visits,
             "total": total_visits,
         }
-
-    def totals(self):
-        return self.aggregate(
-            page_views=Sum("page_views"),
-            visits=Sum("visits"),
-            visitors=Sum("visitors"),
-            bot_hits=Sum("bot_hits"),
-        )
 
     def per_month(self, *, first_month, last_day):
         """Visits and page views per calendar month from ``first_month`` on."""

@@ -223,7 +223,3 @@ def prune(*, now=None):
 
 def rollup_and_prune(*, now=None):
     return {"rolled_up": rollup(), **prune(now=now)}
-
-
-def counting_enabled():
-    return getattr(settings, "STATS_ENABLED", True)

@@ -215,3 +215,27 @@ def test_top_articles_show_their_average_rating_and_visible_comment_count(admin_
     title, views, average, comments = table.rows[0]
     assert (title, views, comments) == ("Tin được bàn luận", 50, 3)
     assert float(average) == 4.5
+
+
+def test_a_csv_export_reads_only_its_own_table(
+    admin_client, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    call_command("stats_generate_history", days=30)
+    admin_client.get(URL)  # warm the caches
+    # session, user, the roll-up (in a savepoint), the table, and the idle-session
+    # write (savepoint, update, release): not the fifteen of the whole dashboard.
+    with django_assert_max_num_queries(9):
+        response = admin_client.get(URL + "export/referrers.csv?range=30")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    with CaptureQueriesContext(connection) as unknown:
+        assert admin_client.get(URL + "export/nope.csv").status_code == 404
+    # The 404 page's side blocks may read the statistics; the dashboard's own
+    # tables are not read.
+    dashboard_only = ("stats_referrerdaily", "stats_clientdaily", "stats_botdaily")
+    assert not any(
+        table in q["sql"] for q in unknown.captured_queries for table in dashboard_only
+    )
