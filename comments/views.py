@@ -14,13 +14,10 @@ from comments.notifications import email_from_token
 from comments.policy import closed_reason
 from news.models import Article
 from portal.clientip import client_ip_hash
+from portal.http import wants_json
 from portal.models import SiteSettings
 
 ANCHOR = "y-kien-ban-doc"
-
-
-def wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
 
 
 def failure(request, *, status, message, form=None, article=None, headers=None):

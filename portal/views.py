@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from portal.http import wants_json
 from portal.middleware import extend_session
 
 
@@ -48,9 +49,7 @@ def csrf_failure(request, reason=""):
         "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. "
         "Vui lòng tải lại trang rồi gửi lại."
     )
-    if request.get_preferred_type(["text/html", "application/json"]) == (
-        "application/json"
-    ):
+    if wants_json(request):
         return JsonResponse(
             {"ok": False, "error": message, "message": message, "errors": {}},
             status=403,

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from news import admin_hooks
-from ratings.models import GUEST_PREFIX, MAX_SCORE, MEMBER_PREFIX, Vote
+from ratings.models import MAX_SCORE, Vote
 
 
 class VoterKindFilter(admin.SimpleListFilter):
@@ -19,9 +19,9 @@ class VoterKindFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "member":
-            return queryset.filter(voter__startswith=MEMBER_PREFIX)
+            return queryset.by_members()
         if self.value() == "guest":
-            return queryset.filter(voter__startswith=GUEST_PREFIX)
+            return queryset.by_guests()
         return queryset
 
 

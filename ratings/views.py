@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from news.models import Article
 from portal.clientip import client_ip_hash
+from portal.http import wants_json
 from portal.models import SiteSettings
 from ratings import services
 from ratings.forms import VoteForm
@@ -12,13 +13,6 @@ from ratings.summary import average_text, summary_line, voting_open
 from ratings.voters import current_voter, remember
 
 IP_SALT = "ratings"
-
-
-def wants_json(request):
-    """The star widget's fetch() asks for JSON; a plain form post prefers HTML."""
-    return request.get_preferred_type(["text/html", "application/json"]) == (
-        "application/json"
-    )
 
 
 def refuse(request, status, message, *, article=None, headers=None):

@@ -19,10 +19,6 @@ class Voter:
     user: object = None
     new_guest_id: str | None = None
 
-    @property
-    def is_guest(self):
-        return self.user is None
-
 
 def current_voter(request, *, create=False):
     """The reader behind ``request``, or ``None`` for a guest without a voter cookie

@@ -106,18 +106,6 @@ def latest_comments_block(count=5):
 
 
 @register.simple_tag
-def comment_counts(articles):
-    """``{% comment_counts articles as counts %}``: visible comment counts of the
-    articles on a list page in one query (``{{ counts|count_for:article.pk }}``)."""
-    return Comment.objects.visible_counts(a.pk for a in articles)
-
-
-@register.filter
-def count_for(counts, article_id):
-    return (counts or {}).get(article_id, 0)
-
-
-@register.simple_tag
 def attach_comment_counts(articles):
     """``{% attach_comment_counts articles %}`` sets ``article.comment_count`` on
     each article of the list in one query; renders nothing."""

@@ -35,14 +35,11 @@ def test_list_pages_show_counts_with_one_query_for_the_whole_page(
     template = Template(
         "{% load comments_tags %}{% attach_comment_counts articles %}"
         "{% for a in articles %}{{ a.pk }}={{ a.comment_count }};{% endfor %}"
-        "{% comment_counts articles as counts %}"
-        "{% for a in articles %}{{ counts|count_for:a.pk }},{% endfor %}"
     )
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         html = template.render(Context({"articles": page}))
     expected = ";".join(f"{a.pk}={i % 3}" for i, a in enumerate(articles)) + ";"
-    assert html.startswith(expected)
-    assert html.endswith(",".join(str(i % 3) for i in range(10)) + ",")
+    assert html == expected
 
 
 def test_a_sliced_queryset_keeps_its_attached_counts(django_assert_num_queries):
