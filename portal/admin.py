@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db.models import Exists, OuterRef
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 
@@ -56,10 +55,6 @@ class BannerAdmin(admin.ModelAdmin):
             banner.image.url,
         )
 
-    def get_queryset(self, request):
-        visible = Banner.objects.visible().filter(pk=OuterRef("pk"))
-        return super().get_queryset(request).annotate(is_shown=Exists(visible))
-
     @admin.display(description=gettext_lazy("đang hiện"), boolean=True)
     def shown_now(self, banner):
-        return banner.is_shown
+        return banner.is_visible()
