@@ -90,3 +90,17 @@ def test_the_banner_reads_in_english_for_english_readers(client):
     client.cookies["django_language"] = "en"
     html = client.get(make_article().get_absolute_url()).content.decode()
     assert "You have not used the site" in html
+
+
+def test_a_burst_of_requests_rewrites_the_session_once(
+    client, settings, django_assert_max_num_queries
+):
+    settings.SESSION_IDLE_TIMEOUT = 1800
+    client.force_login(make_user(role="Phóng viên"))
+    client.get(reverse("admin:index"))  # restarts the clock, saving the session
+    with django_assert_max_num_queries(20) as first:
+        client.get(reverse("admin:index"))
+    assert not any(
+        q["sql"].startswith("UPDATE") and "django_session" in q["sql"]
+        for q in first.captured_queries
+    )
