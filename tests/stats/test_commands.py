@@ -56,3 +56,19 @@ def test_rollup_command_adds_each_page_view_once_and_prunes_old_state(client):
     assert deleted == {"pageviews": 3, "visitors": 3, "article_windows": 3}
     assert not Visitor.objects.exists() and not RecentArticleView.objects.exists()
     assert DailyTraffic.objects.get().page_views == 3
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--days", "0"],
+        ["--days", "9999"],
+        ["--articles", "-3"],
+        ["--daily-visits", "-1"],
+    ],
+)
+def test_the_history_generator_refuses_impossible_arguments(args):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--days must be"):
+        call_command("stats_generate_history", *args)

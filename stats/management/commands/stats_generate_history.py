@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from stats.forms import MAX_DAYS
 from stats.history import generate
 
 
@@ -23,8 +24,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days, daily_visits, articles, **options):
-        if not 1 <= days <= 3660 or daily_visits < 0:
-            raise CommandError("--days must be 1..3660 and --daily-visits ≥ 0.")
+        if not 1 <= days <= MAX_DAYS or daily_visits < 0 or articles < 0:
+            raise CommandError(
+                f"--days must be 1..{MAX_DAYS}; --daily-visits and --articles ≥ 0."
+            )
         written = generate(
             today=timezone.localdate(),
             days=days,
