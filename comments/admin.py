@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from comments import services
-from comments.latest import forget_latest_comments
 from comments.models import BannedWord, Comment, with_visible_comment_count
 from news import admin_hooks
 
@@ -95,7 +94,6 @@ class CommentAdmin(admin.ModelAdmin):
                 moderator=request.user,
             )
             obj.state = new_state
-        forget_latest_comments()
 
     def _moderate(self, request, queryset, state, message):
         changed = services.moderate(

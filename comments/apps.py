@@ -6,3 +6,6 @@ class CommentsConfig(AppConfig):
     name = "comments"
     verbose_name = _("Ý kiến bạn đọc")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from comments import forms  # noqa: F401 (registers the form stamp's hole)

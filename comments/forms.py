@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from comments.models import NAME_MAX_LENGTH, TEXT_MAX_LENGTH, Comment
 from comments.text import normalise
+from portal import pagecache
 
 STAMP_SALT = "comments.form-stamp"
 RELOAD = _("Vui lòng tải lại trang rồi gửi lại bình luận.")
@@ -28,6 +29,12 @@ def sign_stamp(article_id, *, issued_at=None, nonce=None):
         },
         salt=STAMP_SALT,
     )
+
+
+@pagecache.hole_filler("comment_stamp")
+def _stamp_hole(request, article_id):
+    # Each reader of a kept article page gets a stamp of their own, dated now.
+    return sign_stamp(int(article_id))
 
 
 class CommentForm(forms.Form):

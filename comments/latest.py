@@ -3,17 +3,19 @@
 from django.core.cache import cache
 
 from comments.models import Comment
+from portal import pagecache
 
-LATEST_CACHE_KEY = "comments:latest-block"
 LATEST_CACHE_SECONDS = 60
 MAX_COUNT = 20
 
 
 def latest_comments(count):
-    """The newest visible comments as plain data, cached briefly; the cache is
-    cleared when a comment is posted visible or moderated."""
+    """The newest visible comments as plain data, cached until comments or the
+    site's content change (``portal.pagecache`` versions)."""
     count = min(count, MAX_COUNT)
-    key = f"{LATEST_CACHE_KEY}:{count}"
+    key = pagecache.versioned_key(
+        f"comments:latest-block:{count}", (pagecache.COMMENTS, pagecache.SITE)
+    )
     items = cache.get(key)
     if items is None:
         items = [
@@ -30,7 +32,3 @@ def latest_comments(count):
         ]
         cache.set(key, items, LATEST_CACHE_SECONDS)
     return items
-
-
-def forget_latest_comments():
-    cache.delete_many([f"{LATEST_CACHE_KEY}:{n}" for n in range(1, MAX_COUNT + 1)])

@@ -4,9 +4,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from comments import notifications
-from comments.latest import forget_latest_comments
 from comments.models import Comment
 from comments.policy import initial_state
+from portal import pagecache
 
 
 def post_comment(
@@ -66,7 +66,6 @@ def post_comment(
     if state == Comment.State.WAITING:
         transaction.on_commit(lambda: notifications.notify_moderators(comment))
     else:
-        transaction.on_commit(forget_latest_comments)
         if reply_to is not None:
             transaction.on_commit(lambda: notifications.notify_reply(comment))
     return comment, True
@@ -78,13 +77,14 @@ def moderate(*, comments, state, moderator=None):
     Replies that become visible email the reader they answer (if asked for).
     """
     with transaction.atomic():
-        changing = list(
+        rows = list(
             comments.exclude(state=state)
             .select_for_update()
-            .values_list("pk", flat=True)
+            .values_list("pk", "article_id")
         )
-        if not changing:
+        if not rows:
             return 0
+        changing = [pk for pk, _article_id in rows]
         Comment.objects.filter(pk__in=changing).update(
             state=state,
             moderated_at=timezone.now(),
@@ -92,7 +92,11 @@ def moderate(*, comments, state, moderator=None):
             if moderator and moderator.is_authenticated
             else None,
         )
-        transaction.on_commit(forget_latest_comments)
+        # update() sends no signal: the pages showing these comments are told here.
+        pagecache.touch(
+            pagecache.COMMENTS,
+            *(pagecache.article_scope(article_id) for _pk, article_id in rows),
+        )
     if state == Comment.State.APPROVED:
         for reply in Comment.objects.filter(
             pk__in=changing, reply_to__isnull=False

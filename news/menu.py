@@ -3,19 +3,16 @@
 from django.core.cache import cache
 
 from news.models import Category
+from portal.pagecache import versioned_key
 
-CACHE_KEY = "news:menu"
 # A bulk update() that bypasses the signals shows within this many seconds.
 CACHE_SECONDS = 300
 
 
 def menu_categories():
-    menu = cache.get(CACHE_KEY)
+    key = versioned_key("news:menu", ("menu",))
+    menu = cache.get(key)
     if menu is None:
         menu = list(Category.objects.menu())
-        cache.set(CACHE_KEY, menu, CACHE_SECONDS)
+        cache.set(key, menu, CACHE_SECONDS)
     return menu
-
-
-def forget_menu(**kwargs):
-    cache.delete(CACHE_KEY)

@@ -1,11 +1,10 @@
 """Keep the search text of articles in step with their tags."""
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.dispatch import receiver
 
-from news.menu import forget_menu
-from news.models import Article, Category, Tag, TaggedArticle
+from news.models import Article, Tag, TaggedArticle
 from news.search import update_search_vectors
 
 
@@ -40,7 +39,3 @@ def tag_renamed(sender, instance, created, **kwargs):
                 "content_object_id", flat=True
             )
         )
-
-
-post_save.connect(forget_menu, sender=Category, dispatch_uid="news_menu_saved")
-post_delete.connect(forget_menu, sender=Category, dispatch_uid="news_menu_deleted")

@@ -18,10 +18,6 @@ class PortalConfig(AppConfig):
 
         post_migrate.connect(sync_roles, sender=self)
 
-        from django.db.models.signals import post_delete, post_save
+        from portal import pagecache
 
-        from portal.models import Banner
-        from portal.templatetags.portal_tags import forget_banners
-
-        post_save.connect(forget_banners, sender=Banner, dispatch_uid="banners_saved")
-        post_delete.connect(forget_banners, sender=Banner, dispatch_uid="banners_gone")
+        pagecache.connect_signals()

@@ -6,8 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from news.images import validate_image_file
-
-CACHE_KEY = "portal:site-settings"
+from portal.pagecache import versioned_key
 
 
 class SiteSettings(models.Model):
@@ -100,15 +99,15 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(CACHE_KEY)
 
     @classmethod
     def load(cls):
         """The settings record, from the cache when possible; created on first use."""
-        settings = cache.get(CACHE_KEY)
+        settings = cache.get(versioned_key("portal:site-settings", ("settings",)))
         if settings is None:
             settings, _created = cls.objects.get_or_create(pk=1)
-            cache.set(CACHE_KEY, settings, 60)
+            # Keyed after a first-use creation, which changes the version.
+            cache.set(versioned_key("portal:site-settings", ("settings",)), settings, 60)
         return settings
 
 
@@ -229,3 +228,20 @@ class Banner(models.Model):
         return (self.show_from is None or self.show_from <= at) and (
             self.show_until is None or self.show_until > at
         )
+
+
+class Generation(models.Model):
+    """The version of one scope of what public pages show (see portal.pagecache):
+    raised by every change, read by every process to know which kept pages are
+    stale."""
+
+    scope = models.CharField(_("phạm vi"), max_length=100, primary_key=True)
+    value = models.BigIntegerField(_("phiên bản"), default=0)
+    changed = models.DateTimeField(_("lúc đổi"), db_index=True)
+
+    class Meta:
+        verbose_name = _("phiên bản nội dung")
+        verbose_name_plural = _("phiên bản nội dung")
+
+    def __str__(self):
+        return f"{self.scope} = {self.value}"

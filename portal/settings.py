@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Counts public page views once the page is rendered (docs/statistics.md).
     "stats.middleware.PageViewMiddleware",
+    # Serves and keeps rendered public pages (portal/pagecache.py); last, so a kept
+    # page still passes every middleware above and is counted.
+    "portal.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -122,6 +125,16 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Public pages rendered once and served to many readers (portal/pagecache.py,
+# docs/architecture.md): PAGE_CACHE=0 renders every page every time.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+# The longest a kept page lives, whatever happens.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))
+# How often each process asks the database which content changed (one query).
+PAGE_CACHE_POLL_SECONDS = float(env("PAGE_CACHE_POLL_SECONDS", "1"))
+# Memory for kept pages in each process.
+PAGE_CACHE_MAX_BYTES = int(env("PAGE_CACHE_MAX_BYTES", str(64 * 1024 * 1024)))
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:

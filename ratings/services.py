@@ -7,6 +7,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import pagecache
 from ratings.models import Vote
 
 LIMIT_WINDOW = timedelta(days=1)
@@ -51,6 +52,8 @@ def vote(*, article, score, voter, ip_hash, user=None, now=None):
             unique_fields=["article", "voter"],
             update_fields=["score", "user", "ip_hash", "updated"],
         )
+        # The upsert sends no signal: the article's kept pages are told here.
+        pagecache.touch(pagecache.article_scope(article.pk))
     return recorded
 
 

@@ -4,14 +4,35 @@ import shutil
 import pytest
 from django.core.cache import cache
 
+from portal import pagecache
+
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Each test gets its own media folder and an empty cache."""
+    """Each test gets its own media folder, an empty cache and no kept pages.
+
+    The test process sees its own changes at once (portal.pagecache), so it does
+    not poll the database for other processes' changes unless a test asks to.
+    """
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    pagecache.clear()
+    pagecache.versions.next_poll = float("inf")
     yield
     cache.clear()
+    pagecache.clear()
+
+
+@pytest.fixture
+def cold_get(client):
+    """GET a page rendered anew: no kept copy of the page itself (portal.pagecache),
+    as after an edit; the shared side blocks may already be kept."""
+
+    def get(url, **extra):
+        pagecache.store.clear()
+        return client.get(url, **extra)
+
+    return get
 
 
 def chromium_path():

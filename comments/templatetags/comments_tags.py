@@ -3,12 +3,14 @@ import re
 from django import template
 from django.conf import settings
 from django.db.models import Count, Q
+from django.template.loader import render_to_string
 
-from comments.forms import CommentForm, sign_stamp
+from comments.forms import CommentForm
 from comments.latest import latest_comments
 from comments.models import Comment
-from comments.policy import closed_reason, is_moderator
+from comments.policy import closed_reason, closes_at, is_moderator
 from comments.text import render_text
+from portal import pagecache
 from portal.converters import IdConverter
 from portal.models import SiteSettings
 
@@ -65,7 +67,9 @@ def article_comments(context, article):
     form = None
     reply_to = None
     if not preview and not closed:
-        initial = {"stamp": sign_stamp(article.pk)}
+        # A kept page closes its form when the article stops taking comments.
+        pagecache.expire_at(request, closes_at(article, site))
+        initial = {"stamp": pagecache.hole(request, "comment_stamp", article.pk)}
         if user is not None and user.is_authenticated:
             initial["name"] = user.get_full_name() or user.get_username()
             initial["email"] = user.email
@@ -99,10 +103,25 @@ def article_comments(context, article):
     }
 
 
-@register.inclusion_tag("comments/block_latest.html")
-def latest_comments_block(count=5):
-    """The 'Bình luận mới' side block (cached: no query on most pages)."""
-    return {"comments": latest_comments(count)}
+def render_latest_comments_block():
+    return render_to_string(
+        "comments/block_latest.html", {"comments": latest_comments(5)}
+    )
+
+
+pagecache.register_fragment(
+    "comments:latest",
+    render_latest_comments_block,
+    seconds=60,
+    scopes=(pagecache.COMMENTS, pagecache.SITE),
+)
+
+
+@register.simple_tag(takes_context=True)
+def latest_comments_block(context):
+    """The 'Bình luận mới' side block: kept apart from the pages that show it, so
+    a new comment does not make every page render again."""
+    return pagecache.fragment(context.get("request"), "comments:latest")
 
 
 @register.simple_tag

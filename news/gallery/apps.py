@@ -9,14 +9,10 @@ class GalleryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete
 
-        from news.gallery.models import Album, Photo
-        from news.gallery.templatetags.gallery_tags import forget_recent_photos
+        from news.gallery.models import Photo
 
-        for model in (Album, Photo):
-            post_save.connect(forget_recent_photos, sender=model)
-            post_delete.connect(forget_recent_photos, sender=model)
         post_delete.connect(
             delete_photo_files, sender=Photo, dispatch_uid="gallery_photo_files"
         )

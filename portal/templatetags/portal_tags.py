@@ -5,24 +5,20 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 
+from portal import pagecache
 from portal.models import Banner
-
-BANNERS_CACHE_KEY = "portal:banners"
 
 register = template.Library()
 
 
 def all_banners():
     """Every banner, cached until one changes (the table is a handful of rows)."""
-    banners = cache.get(BANNERS_CACHE_KEY)
+    key = pagecache.versioned_key("portal:banners", ("banners",))
+    banners = cache.get(key)
     if banners is None:
         banners = list(Banner.objects.all())
-        cache.set(BANNERS_CACHE_KEY, banners, 300)
+        cache.set(key, banners, 300)
     return banners
-
-
-def forget_banners(**kwargs):
-    cache.delete(BANNERS_CACHE_KEY)
 
 
 def visible_banners(request):
@@ -82,3 +78,10 @@ def keepalive(context):
         },
         request=request,
     )
+
+
+@register.simple_tag(takes_context=True)
+def hole(context, name, *args):
+    """A per-request value (``portal.pagecache`` holes): the language switcher's
+    return address, a reader's own vote... Kept pages carry a marker instead."""
+    return pagecache.hole(context["request"], name, ":".join(map(str, args)))

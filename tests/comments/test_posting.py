@@ -230,20 +230,21 @@ def test_a_reply_posted_later_redirects_to_its_threads_page(client, site, settin
 
 
 def test_article_page_queries_do_not_grow_with_comments(
-    client, django_assert_max_num_queries
+    cold_get, django_assert_max_num_queries
 ):
     article = make_article()
     root = make_comment(article=article)
     make_comment(article=article, parent=root, reply_to=root)
-    client.get(article.get_absolute_url())
+    cold_get(article.get_absolute_url())
     with django_assert_max_num_queries(20) as few:
-        client.get(article.get_absolute_url())
+        cold_get(article.get_absolute_url())
     for _ in range(15):
         thread = make_comment(article=article)
         reply = make_comment(article=article, parent=thread, reply_to=thread)
         make_comment(article=article, parent=thread, reply_to=reply)
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        response = client.get(article.get_absolute_url())
+    # The comments changed, so the 'Bình luận mới' block reads them again (+ 1).
+    with django_assert_max_num_queries(len(few.captured_queries) + 1):
+        response = cold_get(article.get_absolute_url())
     assert response.content.decode().count('class="comment') >= 46
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from portal import pagecache
 from portal.models import SiteSettings
 from stats.models import ArticleDailyViews, DailyTraffic
 from stats.services import rollup
@@ -59,12 +60,14 @@ def test_article_page_shows_its_views_and_most_read_lists_the_week(client):
         )
     rollup()
     cache.clear()
+    pagecache.clear()
     page = client.get(other.get_absolute_url(), HTTP_USER_AGENT=CHROME).content.decode()
     block = page.split("Đọc nhiều nhất", 1)[1]
     assert block.index("Tin được đọc nhiều") < block.index("Tin ít người đọc")
     assert "Tin đọc nhiều tuần trước" not in block
     assert "37.691 lượt xem" in block
     cache.clear()
+    pagecache.clear()
     page = client.get(top.get_absolute_url(), HTTP_USER_AGENT=CHROME).content.decode()
     assert (
         '<p class="article-views">Lượt xem: <span data-figure="article-views">'

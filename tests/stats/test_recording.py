@@ -7,6 +7,7 @@ import time_machine
 from django.core.cache import cache
 from django.db import connection
 
+from portal import pagecache
 from stats.models import (
     ArticleDailyViews,
     BotDaily,
@@ -111,10 +112,12 @@ def test_online_now_counts_distinct_visitors_of_the_last_5_minutes(client):
         view(client, "/", ua=GOOGLEBOT, ip="192.0.2.9")
         clock.move_to(start + timedelta(minutes=4, seconds=59))
         cache.clear()
+        pagecache.clear()
         page = view(client, "/", ip="192.0.2.3").content.decode()
         assert 'data-figure="online">3</dd>' in page  # .1, .2 Chrome, .2 iPhone
         clock.move_to(start + timedelta(minutes=7, seconds=30))
         cache.clear()
+        pagecache.clear()
         page = client.get("/", HTTP_USER_AGENT=GOOGLEBOT).content.decode()
         # .1 (7:30 ago) and .2 (5:30 ago) have gone; .3 (2:31 ago) is online.
         assert 'data-figure="online">1</dd>' in page
@@ -132,6 +135,7 @@ def test_today_and_this_month_roll_over_at_midnight_in_ho_chi_minh_city(client):
         # The same reader two minutes later: a new day, so a new visitor and visit.
         page = view(client, "/", ip="192.0.2.1").content.decode()
         cache.clear()
+        pagecache.clear()
         page = view(client, "/", ip="192.0.2.1").content.decode()
     assert 'data-figure="today">1</dd>' in page
     assert 'data-figure="month">1</dd>' in page
@@ -147,6 +151,7 @@ def test_bots_never_appear_in_readers_figures(client):
         view(client, article.get_absolute_url(), ua=ua)
         view(client, "/", ua=ua)
     cache.clear()
+    pagecache.clear()
     page = view(client, "/", ua=GOOGLEBOT).content.decode()
     assert 'data-figure="today">0</dd>' in page
     assert 'data-figure="online">0</dd>' in page

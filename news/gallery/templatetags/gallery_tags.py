@@ -3,24 +3,18 @@ from django.core.cache import cache
 
 from news.gallery.models import Photo
 from news.images import rendition_url
+from portal.pagecache import versioned_key
 
 register = template.Library()
 
-RECENT_KEY = "gallery:recent-photos"
 RECENT_COUNT = 6
-# Saving an album or photo drops the cached block at once; the timeout bounds how
-# late other processes are when each has its own (local-memory) cache.
 RECENT_TIMEOUT = 5 * 60
-
-
-def forget_recent_photos(**kwargs):
-    """Signal receiver: an album or photo changed, so the side block is rebuilt."""
-    cache.delete(RECENT_KEY)
 
 
 def recent_photos():
     """What the side block shows, cached until an album or photo changes."""
-    photos = cache.get(RECENT_KEY)
+    key = versioned_key("gallery:recent-photos", ("gallery",))
+    photos = cache.get(key)
     if photos is None:
         photos = [
             {
@@ -30,7 +24,7 @@ def recent_photos():
             }
             for photo in Photo.objects.recent()[:RECENT_COUNT]
         ]
-        cache.set(RECENT_KEY, photos, RECENT_TIMEOUT)
+        cache.set(key, photos, RECENT_TIMEOUT)
     return photos
 
 
