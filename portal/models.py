@@ -107,7 +107,9 @@ class SiteSettings(models.Model):
         if settings is None:
             settings, _created = cls.objects.get_or_create(pk=1)
             # Keyed after a first-use creation, which changes the version.
-            cache.set(versioned_key("portal:site-settings", ("settings",)), settings, 60)
+            cache.set(
+                versioned_key("portal:site-settings", ("settings",)), settings, 60
+            )
         return settings
 
 
