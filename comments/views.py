@@ -13,6 +13,7 @@ from comments.models import Comment
 from comments.notifications import email_from_token
 from comments.policy import closed_reason
 from news.models import Article
+from portal import pagecache
 from portal.clientip import client_ip_hash
 from portal.http import wants_json
 from portal.models import SiteSettings
@@ -130,7 +131,7 @@ def post(request, article_id):
         else _("Bình luận của bạn đang chờ kiểm duyệt")
     )
     if wants_json(request):
-        return JsonResponse(
+        response = JsonResponse(
             {
                 "ok": True,
                 "id": comment.pk,
@@ -150,10 +151,14 @@ def post(request, article_id):
             },
             status=201 if _created else 200,
         )
-    url = article.get_absolute_url()
-    if visible:
-        return redirect(f"{url}?cpage={page_of(comment)}#comment-{comment.pk}")
-    return redirect(f"{url}?binh-luan=cho-duyet#{ANCHOR}")
+    else:
+        url = article.get_absolute_url()
+        if visible:
+            response = redirect(f"{url}?cpage={page_of(comment)}#comment-{comment.pk}")
+        else:
+            response = redirect(f"{url}?binh-luan=cho-duyet#{ANCHOR}")
+    # The commenter sees their comment at once, whichever process answers next.
+    return pagecache.mark_fresh(response)
 
 
 def show(request, pk):

@@ -3,9 +3,9 @@ from ckeditor_uploader.fields import RichTextUploadingField
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchRank, SearchVectorField
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -15,6 +15,8 @@ from news import search
 from news.images import validate_image_file
 from news.sanitize import sanitize_html
 from news.text import slugify_vi
+from portal.pagecache import versioned_key
+from portal.reverse import cached_reverse
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -86,7 +88,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:category", kwargs={"slug": self.slug})
+        return cached_reverse("news:category", slug=self.slug)
 
     def ancestors(self):
         """This category's parents, root first (walks at most a few levels)."""
@@ -97,16 +99,26 @@ class Category(models.Model):
         return chain
 
     def descendant_ids(self):
-        """Ids of this category and every active category below it (one query)."""
-        rows = Category.objects.active().values_list("id", "parent_id")
-        children = {}
-        for pk, parent_id in rows:
-            children.setdefault(parent_id, []).append(pk)
+        """Ids of this category and every active category below it (the tree is
+        read once, and kept until a category changes)."""
+        children = active_children()
         found, queue = [self.pk], [self.pk]
         while queue:
             queue.extend(kids := children.get(queue.pop(), []))
             found.extend(kids)
         return found
+
+
+def active_children():
+    """``{parent id: [child ids]}`` of the active categories, from the cache."""
+    key = versioned_key("news:category-tree", ("menu",))
+    children = cache.get(key)
+    if children is None:
+        children = {}
+        for pk, parent_id in Category.objects.active().values_list("id", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        cache.set(key, children, 300)
+    return children
 
 
 class Tag(TagBase):
@@ -121,7 +133,7 @@ class Tag(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
     def get_absolute_url(self):
-        return reverse("news:tag", kwargs={"slug": self.slug})
+        return cached_reverse("news:tag", slug=self.slug)
 
 
 class TaggedArticle(TaggedItemBase):
@@ -412,9 +424,8 @@ class Article(models.Model):
             search.update_search_vectors([self.pk])
 
     def get_absolute_url(self):
-        return reverse(
-            "news:article",
-            kwargs={"category": self.category.slug, "slug": self.slug, "pk": self.pk},
+        return cached_reverse(
+            "news:article", category=self.category.slug, slug=self.slug, pk=self.pk
         )
 
     @property

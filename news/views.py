@@ -12,6 +12,7 @@ from news import search
 from news.forms import SearchForm
 from news.images import ALLOWED_FORMATS, validate_image_file
 from news.models import Article, Category, Tag
+from news.paging import KeysetPaginator
 from news.text import slugify_vi
 from portal.models import SiteSettings
 
@@ -71,6 +72,9 @@ class ArticleListView(ListView):
     def get_queryset(self):
         return self.filter_articles(Article.objects.published().for_listing())
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return KeysetPaginator(queryset, per_page, list_key=self.list_key())
+
 
 class CategoryView(ArticleListView):
     def get(self, request, *args, **kwargs):
@@ -81,6 +85,9 @@ class CategoryView(ArticleListView):
 
     def filter_articles(self, articles):
         return articles.filter(category__in=self.category.descendant_ids())
+
+    def list_key(self):
+        return f"category:{self.category.pk}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -101,6 +108,9 @@ class TagView(ArticleListView):
 
     def filter_articles(self, articles):
         return articles.filter(tags=self.tag)
+
+    def list_key(self):
+        return f"tag:{self.tag.pk}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

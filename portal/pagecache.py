@@ -269,7 +269,11 @@ def hole_filler(name):
 
 
 def rendering_for_cache(request):
-    return getattr(request, "page_cache_key", None) is not None
+    """Whether holes are written as markers: a page or block rendered for many."""
+    return (
+        getattr(request, "page_cache_key", None) is not None
+        or getattr(request, "page_cache_marking", 0) > 0
+    )
 
 
 def hole(request, name, arg=""):
@@ -277,6 +281,10 @@ def hole(request, name, arg=""):
     if rendering_for_cache(request):
         return mark_safe(f"{_OPEN}{name}:{arg}{_CLOSE}")
     return mark_safe(_FILLERS[name](request, str(arg)))
+
+
+def fill_text(request, parts):
+    return fill(request, parts).decode()
 
 
 def fill(request, parts):
@@ -361,6 +369,47 @@ def _fragment(request, name):
     return html
 
 
+# --- Kept blocks: parts of the shell shared by every page ---------------------
+
+_BLOCKS = {}
+
+
+def kept_block(request, name, scopes, render):
+    """The HTML of a block that many pages show alike (the header, the side
+    column), rendered once per language while ``scopes`` keep their versions.
+
+    ``render()`` is called with holes written as markers (see ``marking``); the
+    kept text keeps them, and they are filled for ``request`` here unless the
+    whole page is being rendered for keeping.
+    """
+    key = (name, translation.get_language())
+    stamp = versions.of(scopes)
+    kept = _BLOCKS.get(key)
+    if kept is None or kept[1] != stamp or kept[0] <= time.time():
+        until = min(time.time() + settings.PAGE_CACHE_SECONDS, versions.horizon)
+        with marking(request):
+            text = str(render())
+        kept = _BLOCKS[key] = (until, stamp, text, split(text))
+    if rendering_for_cache(request):
+        return mark_safe(kept[2])
+    return mark_safe(fill_text(request, kept[3]))
+
+
+class marking:
+    """Within, holes of ``request`` are written as markers."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def __enter__(self):
+        self.request.page_cache_marking = (
+            getattr(self.request, "page_cache_marking", 0) + 1
+        )
+
+    def __exit__(self, *exc):
+        self.request.page_cache_marking -= 1
+
+
 # --- The kept pages -------------------------------------------------------------
 
 
@@ -413,6 +462,7 @@ store = Store()
 def clear():
     """Forget every kept page and block of this process (tests, after a deploy)."""
     store.clear()
+    _BLOCKS.clear()
     for block in _FRAGMENTS.values():
         block.kept.clear()
     versions.values.clear()

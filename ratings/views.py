@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from news.models import Article
+from portal import pagecache
 from portal.clientip import client_ip_hash
 from portal.http import wants_json
 from portal.models import SiteSettings
@@ -86,4 +87,6 @@ def vote(request, pk):
         )
     else:
         response = redirect(article.get_absolute_url() + "#danh-gia")
+    # The voter sees the new line at once, whichever process answers next.
+    pagecache.mark_fresh(response)
     return remember(response, voter)

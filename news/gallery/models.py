@@ -1,12 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from news.images import validate_image_file
 from news.text import slugify_vi
+from portal.reverse import cached_reverse
 
 
 class AlbumQuerySet(models.QuerySet):
@@ -85,7 +85,7 @@ class Album(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("gallery:album", kwargs={"slug": self.slug, "pk": self.pk})
+        return cached_reverse("gallery:album", slug=self.slug, pk=self.pk)
 
     def clean(self):
         if self.cover_id and self.cover.album_id != self.pk:

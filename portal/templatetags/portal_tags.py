@@ -85,3 +85,34 @@ def hole(context, name, *args):
     """A per-request value (``portal.pagecache`` holes): the language switcher's
     return address, a reader's own vote... Kept pages carry a marker instead."""
     return pagecache.hole(context["request"], name, ":".join(map(str, args)))
+
+
+@register.tag
+def kept(parser, token):
+    """``{% kept "name" scope ... %}...{% endkept %}``: a block that many pages
+    show alike, rendered once per language while the scopes keep their versions
+    (``portal.pagecache.kept_block``). Its content must read only site-wide
+    context (the site record, the menu, the request's language), never the page's
+    own."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% kept %} needs a name.")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, bits[1].strip("\"'"), [b.strip("\"'") for b in bits[2:]])
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, name, scopes):
+        self.nodelist, self.name, self.scopes = nodelist, name, tuple(scopes)
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or not settings.PAGE_CACHE:
+            return self.nodelist.render(context)
+
+        def render_marked():
+            with context.push(csrf_token=pagecache.hole(request, "csrf")):
+                return self.nodelist.render(context)
+
+        return pagecache.kept_block(request, self.name, self.scopes, render_marked)

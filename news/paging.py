@@ -1,0 +1,73 @@
+"""Article lists paged without OFFSET: page 500 costs what page 1 costs.
+
+``OFFSET 9980`` makes PostgreSQL walk and throw away 9,980 rows, and the
+paginator's ``COUNT(*)`` walks them all on every page. Here one query per list
+finds where each page starts (every 20th ``(publish_at, id)`` key, and the count
+with it); it is kept until the site's content changes or the next scheduled
+moment comes (``portal.pagecache`` versions), and each page then reads its rows
+from its first key on, along the index.
+"""
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q
+from django.utils.functional import cached_property
+
+from portal import pagecache
+
+
+class KeysetPaginator(Paginator):
+    """A ``Paginator`` of articles newest first (``-publish_at, -id``) whose pages
+    start at remembered keys. ``list_key`` names the list (``category:7``)."""
+
+    def __init__(self, object_list, per_page, *, list_key):
+        super().__init__(object_list, per_page)
+        self.list_key = list_key
+
+    @cached_property
+    def starts(self):
+        """``[(publish_at, id) of each page's first article]`` and the count."""
+        key = pagecache.versioned_key(
+            f"news:page-starts:{self.list_key}:{self.per_page}:"
+            f"{pagecache.versions.horizon}",
+            (pagecache.SITE,),
+        )
+        found = cache.get(key)
+        if found is None:
+            found = self.read_starts()
+            cache.set(key, found, 300)
+        return found
+
+    def read_starts(self):
+        keys = self.object_list.order_by().values("publish_at", "id")
+        sql, params = keys.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT publish_at, id, total FROM (SELECT publish_at, id, "
+                "row_number() OVER (ORDER BY publish_at DESC, id DESC) AS n, "
+                f"count(*) OVER () AS total FROM ({sql}) AS keys) AS numbered "
+                "WHERE n %% %s = 1 ORDER BY n",
+                [*params, self.per_page],
+            )
+            rows = cursor.fetchall()
+        return [(at, pk) for at, pk, _total in rows], rows[0][2] if rows else 0
+
+    @cached_property
+    def count(self):
+        return self.starts[1]
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if not self.count:
+            return self._get_page([], number, self)
+        at, pk = self.starts[0][number - 1]
+        return self._get_page(
+            list(
+                self.object_list.filter(
+                    Q(publish_at__lt=at) | Q(publish_at=at, id__lte=pk)
+                ).order_by("-publish_at", "-id")[: self.per_page]
+            ),
+            number,
+            self,
+        )
