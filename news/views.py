@@ -32,6 +32,7 @@ def readable_article(request, pk):
     may see it or ``request.user`` may preview it."""
     article = (
         Article.objects.select_related("category", "category__parent")
+        .defer("search_vector")
         .filter(pk=pk)
         .first()
     )
@@ -151,11 +152,21 @@ class ArticleView(DetailView):
             .for_listing()
             .filter(category_id=article.category_id)
         )
+        # Both lists in one query; newer ones nearest first, then older ones.
+        nearby = (
+            siblings.newer_than(article)[:count].union(
+                siblings.older_than(article)[:count], all=True
+            )
+            if count
+            else []
+        )
+        here = (article.publish_at, article.pk)
+        nearby = sorted(nearby, key=lambda item: (item.publish_at, item.pk))
         context.update(
             preview=self.preview,
             tags=list(article.tags.all()),
-            newer=list(siblings.newer_than(article)[:count]) if count else [],
-            older=list(siblings.older_than(article)[:count]) if count else [],
+            newer=[item for item in nearby if (item.publish_at, item.pk) > here],
+            older=[item for item in nearby if (item.publish_at, item.pk) < here][::-1],
             breadcrumbs=[*article.category.ancestors(), article.category],
         )
         return context

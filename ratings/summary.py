@@ -1,5 +1,6 @@
 """The rating summary as pages show it, computed once per request and article."""
 
+from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import floatformat
 from django.utils.html import escape
@@ -9,7 +10,7 @@ from django.utils.translation import ngettext
 from portal import pagecache
 from portal.models import SiteSettings
 from ratings.models import MAX_SCORE, MIN_SCORE, Vote
-from ratings.voters import current_voter
+from ratings.voters import COOKIE_NAME, current_voter
 
 
 def voting_open(article, site=None):
@@ -51,6 +52,11 @@ def own_score(request, article_id):
     reader with a voter cookie or an account, none for others)."""
     scores = own_scores(request)
     if article_id not in scores:
+        cookies = request.COOKIES
+        # Most readers have neither cookie: known without waking the session.
+        if COOKIE_NAME not in cookies and settings.SESSION_COOKIE_NAME not in cookies:
+            scores[article_id] = None
+            return None
         voter = current_voter(request)
         scores[article_id] = (
             Vote.objects.filter(article_id=article_id, voter=voter.key)

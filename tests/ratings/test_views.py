@@ -280,7 +280,7 @@ def test_the_rating_summary_adds_exactly_one_query_to_the_article_page(
     with CaptureQueriesContext(connection) as without:
         cold_get(article.get_absolute_url())
     baseline = len(without.captured_queries)  # read before the log is reset again
-    assert baseline > 5
+    assert baseline >= 4  # the page reads articles, tags, comments
     site_settings(ratings_enabled=True)
     cold_get(article.get_absolute_url())
     with django_assert_num_queries(baseline + 1):
