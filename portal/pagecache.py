@@ -343,7 +343,8 @@ def csrf_token(request):
     mask = _random_chars(CSRF_SECRET_LENGTH)
     index = _CSRF_INDEX
     cipher = "".join(
-        CSRF_ALLOWED_CHARS[(index[x] + index[y]) % 62] for x, y in zip(secret, mask)
+        CSRF_ALLOWED_CHARS[(index[x] + index[y]) % 62]
+        for x, y in zip(secret, mask, strict=True)
     )
     return mask + cipher
 
