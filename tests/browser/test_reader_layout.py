@@ -53,3 +53,153 @@ def test_list_thumbnails_keep_one_size_whatever_the_title(
         page.screenshot(
             path=f"{artifacts_dir}/thumbnails-{name}-{viewport}.png", full_page=True
         )
+
+
+@pytest.fixture
+def phone(browser):
+    """A 390 px touch phone."""
+    context = browser.new_context(
+        locale="vi-VN",
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def menu_categories():
+    parent = make_category(name="Hoạt động", slug="hoat-dong", order=1)
+    child = make_category(name="Thi đua", slug="thi-dua", parent=parent)
+    make_category(name="Tin tức", slug="tin-tuc-chung", order=2)
+    return parent, child
+
+
+def _menu(page):
+    return page.get_by_role("navigation", name="Chuyên mục")
+
+
+def test_on_a_phone_the_menu_and_its_sub_categories_open_by_tap(
+    live_server, phone, menu_categories, artifacts_dir
+):
+    parent, child = menu_categories
+    phone.goto(live_server.url + "/")
+    menu = _menu(phone)
+    toggle = menu.get_by_role("button", name="Chuyên mục", exact=True)
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert menu.get_by_role("link", name="Hoạt động").is_hidden()
+
+    toggle.tap()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert menu.get_by_role("link", name="Hoạt động").is_visible()
+    sub = menu.get_by_role("link", name="Thi đua")
+    assert sub.is_hidden()
+    opener = menu.get_by_role("button", name="Chuyên mục con của Hoạt động")
+    box = opener.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44  # a thumb-sized target
+    opener.tap()
+    assert opener.get_attribute("aria-expanded") == "true"
+    assert sub.is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth <= innerWidth + 1")
+    phone.screenshot(path=f"{artifacts_dir}/menu-phone-open.png")
+    opener.tap()
+    assert sub.is_hidden()
+    opener.tap()
+    sub.tap()
+    phone.wait_for_url(f"**{child.get_absolute_url()}")
+    assert phone.locator("h1").inner_text() == "Thi đua"
+
+
+def test_the_menu_works_by_keyboard_on_a_desktop(
+    live_server, page, menu_categories, artifacts_dir
+):
+    parent, child = menu_categories
+    page.goto(live_server.url + "/")
+    menu = _menu(page)
+    # On a desktop the menu is always shown; there is no menu button.
+    assert menu.get_by_role("button", name="Chuyên mục", exact=True).is_hidden()
+    sub = menu.get_by_role("link", name="Thi đua")
+    menu.get_by_role("link", name="Hoạt động").focus()
+    assert sub.is_hidden()
+    page.keyboard.press("Tab")
+    opener = menu.get_by_role("button", name="Chuyên mục con của Hoạt động")
+    assert page.evaluate("document.activeElement.dataset.submenuToggle") == ""
+    page.keyboard.press("Enter")
+    assert opener.get_attribute("aria-expanded") == "true"
+    assert sub.is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Thi đua"
+    page.screenshot(path=f"{artifacts_dir}/menu-desktop-keyboard.png")
+    page.keyboard.press("Escape")
+    assert sub.is_hidden()
+    assert opener.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.dataset.submenuToggle") == ""
+    page.keyboard.press("Space")
+    assert sub.is_visible()
+    # Leaving the sub-menu with the keyboard closes it.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert sub.is_hidden()
+    # A click elsewhere closes an open sub-menu too.
+    opener.click()
+    assert sub.is_visible()
+    page.locator("main h2").first.click()
+    assert sub.is_hidden()
+    opener.click()
+    sub.click()
+    page.wait_for_url(f"**{child.get_absolute_url()}")
+
+
+def test_the_menu_works_by_keyboard_on_a_phone(live_server, phone, menu_categories):
+    parent, child = menu_categories
+    phone.goto(live_server.url + "/")
+    menu = _menu(phone)
+    toggle = menu.get_by_role("button", name="Chuyên mục", exact=True)
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    assert menu.get_by_role("link", name="Trang chủ").is_visible()
+    phone.keyboard.press("Tab")  # Trang chủ
+    phone.keyboard.press("Tab")  # Hoạt động
+    phone.keyboard.press("Tab")  # its sub-menu button
+    phone.keyboard.press("Enter")
+    sub = menu.get_by_role("link", name="Thi đua")
+    assert sub.is_visible()
+    phone.keyboard.press("Escape")  # closes the sub-menu first
+    assert sub.is_hidden()
+    phone.keyboard.press("Escape")  # then the menu, focus back on its button
+    assert menu.get_by_role("link", name="Trang chủ").is_hidden()
+    assert phone.evaluate("document.activeElement.dataset.menuToggle") == ""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_without_javascript_every_sub_category_can_be_reached(
+    live_server, browser, menu_categories, width
+):
+    parent, child = menu_categories
+    context = browser.new_context(
+        java_script_enabled=False,
+        locale="vi-VN",
+        viewport={"width": width, "height": 844},
+    )
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(live_server.url + "/")
+        menu = _menu(page)
+        assert menu.get_by_role("button").count() == 0  # the buttons need JavaScript
+        sub = menu.get_by_role("link", name="Thi đua")
+        if width == 390:
+            assert sub.is_visible()  # listed under its parent
+        else:
+            assert sub.is_hidden()
+            menu.get_by_role("link", name="Hoạt động").focus()  # opens it
+            assert sub.is_visible()
+            page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.textContent") == "Thi đua"
+        sub.click()
+        page.wait_for_url(f"**{child.get_absolute_url()}")
+    finally:
+        context.close()
