@@ -2,12 +2,14 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from news.images import validate_image_file
+from news.images import validate_icon_file, validate_image_file
 
 CACHE_KEY = "portal:site-settings"
+DEFAULT_ICON = "img/favicon.ico"
 
 
 class SiteSettings(models.Model):
@@ -30,6 +32,17 @@ class SiteSettings(models.Model):
         upload_to="site/",
         blank=True,
         help_text=_("Hiện ở đầu trang, cạnh tên trang."),
+    )
+    favicon = models.ImageField(
+        _("biểu tượng trang (favicon)"),
+        upload_to="site/",
+        blank=True,
+        validators=[validate_icon_file],
+        help_text=_(
+            "Hiện trên thẻ trình duyệt và trong dấu trang. Ảnh vuông PNG hoặc ICO "
+            "(cũng nhận JPEG, WebP, GIF), từ 16×16 đến 512×512 điểm ảnh; để trống "
+            "để dùng biểu tượng mặc định."
+        ),
     )
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
@@ -101,6 +114,11 @@ class SiteSettings(models.Model):
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(CACHE_KEY)
+
+    @property
+    def icon_url(self):
+        """The site icon: the uploaded one, or the default in static files."""
+        return self.favicon.url if self.favicon else static(DEFAULT_ICON)
 
     @classmethod
     def load(cls):

@@ -97,9 +97,10 @@ def test_search_pages_keep_the_query_in_their_links(client, monkeypatch):
 def test_one_page_shows_no_bar(client):
     category = make_category()
     make_article(category=category)
-    assert 'class="pagination"' not in client.get(
-        category.get_absolute_url()
-    ).content.decode()
+    assert (
+        'class="pagination"'
+        not in client.get(category.get_absolute_url()).content.decode()
+    )
 
 
 def test_the_bar_in_english(client, twenty_pages):
