@@ -2,6 +2,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -247,3 +248,32 @@ class Banner(models.Model):
         return (self.show_from is None or self.show_from <= at) and (
             self.show_until is None or self.show_until > at
         )
+
+
+class BannedWord(models.Model):
+    """A word or phrase that holds a reader's comment or contact message for a
+    person to look at first."""
+
+    word = models.CharField(
+        _("từ cấm"),
+        max_length=100,
+        help_text=_(
+            "Bình luận hoặc thư liên hệ chứa từ hoặc cụm từ này (không phân biệt hoa "
+            "thường) phải chờ người xem trước, kể cả khi không bật kiểm duyệt."
+        ),
+    )
+    created = models.DateTimeField(_("ngày thêm"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("từ cấm")
+        verbose_name_plural = _("từ cấm")
+        ordering = ["word"]
+        constraints = [
+            models.UniqueConstraint(Lower("word"), name="portal_bannedword_unique"),
+            models.CheckConstraint(
+                condition=~models.Q(word=""), name="portal_bannedword_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return self.word

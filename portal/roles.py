@@ -13,16 +13,16 @@ ADMINISTRATOR = "Quản trị viên"
 _ARTICLE_WRITE = ["news.view_article", "news.add_article", "news.change_article"]
 _TAGS = ["news.view_tag", "news.add_tag", "news.change_tag", "news.delete_tag"]
 # Comment moderation: approve, remove, mark as spam, edit text, answer as the
-# organisation ("Ban biên tập"), keep the banned-word list. Deleting is for
-# superusers only (comments.admin).
+# organisation ("Ban biên tập"), keep the banned-word list (portal.BannedWord, which
+# holds contact messages too). Deleting is for superusers only (comments.admin).
 _COMMENT_MODERATION = [
     "comments.view_comment",
     "comments.change_comment",
     "comments.reply_officially",
-    "comments.view_bannedword",
-    "comments.add_bannedword",
-    "comments.change_bannedword",
-    "comments.delete_bannedword",
+    "portal.view_bannedword",
+    "portal.add_bannedword",
+    "portal.change_bannedword",
+    "portal.delete_bannedword",
 ]
 _CATEGORIES = [
     "news.view_category",
