@@ -24,6 +24,9 @@ _COMMENT_MODERATION = [
     "portal.change_bannedword",
     "portal.delete_bannedword",
 ]
+# Readers' contact messages: read them and mark them handled; departments are
+# kept by administrators.
+_CONTACT = ["contact.view_contactmessage", "contact.change_contactmessage"]
 _CATEGORIES = [
     "news.view_category",
     "news.add_category",
@@ -49,6 +52,7 @@ ROLES = {
         "ratings.delete_vote",
         *_COMMENT_MODERATION,
         *_GALLERY,
+        *_CONTACT,
     ],
     # Administrators get every permission (see sync_roles), among them
     # "stats.view_statistics" (the statistics dashboard), which no other role has.

@@ -13,7 +13,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
-from django.views.generic import TemplateView
 
 from portal.http import wants_json
 from portal.middleware import extend_session
@@ -73,12 +72,6 @@ def csrf_failure(request, reason=""):
     return HttpResponseForbidden(
         loader.render_to_string("403_csrf.html", {"message": message}, request)
     )
-
-
-class ContactView(TemplateView):
-    """``Liên hệ``: the address, phone and email from the site settings."""
-
-    template_name = "portal/contact.html"
 
 
 @never_cache

@@ -203,3 +203,39 @@ def test_without_javascript_every_sub_category_can_be_reached(
         page.wait_for_url(f"**{child.get_absolute_url()}")
     finally:
         context.close()
+
+
+def test_a_reader_writes_to_a_department_from_a_phone(
+    live_server, phone, settings, mailoutbox, artifacts_dir
+):
+    from portal.contact.models import ContactMessage, Department
+
+    settings.COMMENTS_MIN_FORM_SECONDS = 0  # the browser types faster than people
+    Department.objects.create(name="Văn phòng", emails="vp@example.org")
+    Department.objects.create(name="Ban biên tập", emails="bbt@example.org")
+    phone.goto(live_server.url + "/lien-he/")
+    form = phone.locator("form.contact-form")
+    honeypot = form.locator("input[name=website]").bounding_box()
+    assert honeypot["x"] + honeypot["width"] <= 0  # off screen, for bots only
+    phone.get_by_label("Họ và tên").fill("Lê Thị Mai")
+    phone.get_by_label("Email").fill("mai@example.org")
+    phone.get_by_label("Tiêu đề").fill("Xin lịch tiếp công dân")
+    phone.get_by_label("Gửi tới bộ phận").select_option(label="Ban biên tập")
+    phone.get_by_label("Nội dung").fill("Xin cho biết lịch tiếp công dân tháng này.")
+    # A phone number in letters is refused next to its field, nothing is lost.
+    phone.get_by_label("Điện thoại").fill("không có")
+    assert phone.evaluate("document.documentElement.scrollWidth <= innerWidth + 1")
+    phone.get_by_role("button", name="Gửi thư").tap()
+    phone.get_by_role("alert").wait_for()
+    assert "Số điện thoại không hợp lệ" in form.inner_text()
+    assert phone.get_by_label("Tiêu đề").input_value() == "Xin lịch tiếp công dân"
+    phone.screenshot(path=f"{artifacts_dir}/contact-refused-phone.png", full_page=True)
+    phone.get_by_label("Điện thoại").fill("0912 345 678")
+    phone.get_by_role("button", name="Gửi thư").tap()
+    phone.wait_for_url("**/lien-he/da-gui/")
+    assert "Chúng tôi đã nhận được thư của bạn" in phone.locator("main").inner_text()
+    phone.screenshot(path=f"{artifacts_dir}/contact-sent-phone.png")
+    message = ContactMessage.objects.get()
+    assert message.department.name == "Ban biên tập"
+    assert message.delivery == ContactMessage.Delivery.SENT
+    assert mailoutbox[0].to == ["bbt@example.org"]
