@@ -148,7 +148,7 @@ def test_refusals_say_why_next_to_the_form_and_the_text_can_be_sent_again(
     from portal.models import BannedWord
 
     _set_moderation("none")
-    settings.COMMENTS_MIN_FORM_SECONDS = 2
+    settings.COMMENTS_MIN_FORM_SECONDS = 3  # the browser sends sooner than that
     article = make_article()
     page.goto(live_server.url + article.get_absolute_url())
     page.evaluate("window.__sameDocument = 'yes'")
@@ -159,18 +159,20 @@ def test_refusals_say_why_next_to_the_form_and_the_text_can_be_sent_again(
     assert "Vui lòng sửa các lỗi" not in message
     assert page.input_value("#id_text") == "Gửi ngay khi mở trang."
     page.screenshot(path=f"{artifacts_dir}/comments-refused-too-fast.png")
-    page.wait_for_timeout(2100)
+    page.wait_for_timeout(3100)
     _send(page)  # the same text, not retyped
     assert _status(page, "đã được đăng") == "Bình luận của bạn đã được đăng."
     assert Comment.objects.get().text == "Gửi ngay khi mở trang."
 
     # An expired form: the refusal renews it and the text goes as it is.
+    # Stamps count whole seconds: 3 s leaves the renewed stamp time to arrive
+    # on a busy machine, 4 s of waiting outlives the first one.
     settings.COMMENTS_MIN_FORM_SECONDS = 0
-    settings.COMMENTS_MAX_FORM_SECONDS = 1
+    settings.COMMENTS_MAX_FORM_SECONDS = 3
     page.reload()
     page.evaluate("window.__sameDocument = 'yes'")
     _fill(page, name="Bạn đọc chậm", text="Viết rất lâu.")
-    page.wait_for_timeout(2100)
+    page.wait_for_timeout(4100)
     _send(page)
     assert _status(page, "hết hạn").startswith(
         "Trang đã mở quá lâu nên biểu mẫu hết hạn."
@@ -212,7 +214,7 @@ def test_without_javascript_a_refusal_shows_why_and_the_form_sends_again(
     live_server, browser, settings
 ):
     _set_moderation("none")
-    settings.COMMENTS_MIN_FORM_SECONDS = 2
+    settings.COMMENTS_MIN_FORM_SECONDS = 3  # the browser sends sooner than that
     article = make_article()
     context = browser.new_context(java_script_enabled=False, locale="vi-VN")
     try:
@@ -226,7 +228,7 @@ def test_without_javascript_a_refusal_shows_why_and_the_form_sends_again(
             "Biểu mẫu được gửi quá nhanh sau khi mở trang."
         )
         assert page.input_value("#id_text") == "Gửi vội."
-        page.wait_for_timeout(2100)
+        page.wait_for_timeout(3100)
         _send(page)
         page.wait_for_url("**#comment-*")
         assert Comment.objects.get().text == "Gửi vội."
