@@ -141,6 +141,8 @@ def post(request, article_id):
     )
     comment.article = article
     visible = comment.is_visible
+    # Held for its links or words: the reader is told which of the two (one
+    # more query, for held comments only).
     held = policy.hold_reasons(comment.text) if comment.held_reason else {}
     if visible:
         notice = _("Bình luận của bạn đã được đăng.")
@@ -170,10 +172,10 @@ def post(request, article_id):
     url = article.get_absolute_url()
     if visible:
         return redirect(f"{url}?cpage={page_of(comment)}#comment-{comment.pk}")
-    why = policy.hold_slugs(held)
-    return redirect(
-        f"{url}?binh-luan=cho-duyet{f'&ly-do={why}' if why else ''}#{ANCHOR}"
-    )
+    query = "binh-luan=cho-duyet"
+    if held:
+        query += f"&ly-do={policy.hold_slugs(held)}"
+    return redirect(f"{url}?{query}#{ANCHOR}")
 
 
 def show(request, pk):
