@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from comments import services
-from comments.models import BannedWord, Comment, with_visible_comment_count
+from comments.models import Comment, with_visible_comment_count
 from news import admin_hooks
 
 
@@ -140,12 +140,6 @@ class CommentAdmin(admin.ModelAdmin):
                 n,
             ),
         )
-
-
-@admin.register(BannedWord)
-class BannedWordAdmin(admin.ModelAdmin):
-    list_display = ["word", "created"]
-    search_fields = ["word"]
 
 
 @admin.display(description=_("Bình luận"), ordering="visible_comment_count")

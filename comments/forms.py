@@ -1,18 +1,13 @@
-import secrets
-import time
-
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from comments.models import NAME_MAX_LENGTH, TEXT_MAX_LENGTH, Comment
-from comments.text import normalise
-from portal import pagecache
+from portal import antispam, pagecache
+from portal.antispam import normalise
 
 STAMP_SALT = "comments.form-stamp"
-RELOAD = _("Vui lòng tải lại trang rồi gửi lại bình luận.")
 
 
 def sign_stamp(article_id, *, issued_at=None, nonce=None):
@@ -21,13 +16,8 @@ def sign_stamp(article_id, *, issued_at=None, nonce=None):
     Its nonce becomes the comment's ``form_token``: sending one form twice
     stores one comment.
     """
-    return signing.dumps(
-        {
-            "a": article_id,
-            "t": int(time.time() if issued_at is None else issued_at),
-            "n": nonce or secrets.token_urlsafe(16),
-        },
-        salt=STAMP_SALT,
+    return antispam.sign_stamp(
+        article_id, salt=STAMP_SALT, issued_at=issued_at, nonce=nonce
     )
 
 
@@ -37,7 +27,8 @@ def _stamp_hole(request, article_id):
     return sign_stamp(int(article_id))
 
 
-class CommentForm(forms.Form):
+class CommentForm(antispam.StampedForm):
+    stamp_salt = STAMP_SALT
     name = forms.CharField(
         label=_("Họ và tên"),
         max_length=NAME_MAX_LENGTH,
@@ -79,24 +70,16 @@ class CommentForm(forms.Form):
         max_value=2**63 - 1,
         error_messages={"invalid": _("Bình luận được trả lời không hợp lệ.")},
     )
-    # A field people never see and bots fill in.
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    stamp = forms.CharField(
-        widget=forms.HiddenInput,
-        error_messages={"required": RELOAD},
-    )
 
     def __init__(self, *args, article, user=None, **kwargs):
         self.article = article
         self.user = user
+        self.stamp_scope = article.pk
+        self.min_seconds = settings.COMMENTS_MIN_FORM_SECONDS
+        self.max_seconds = settings.COMMENTS_MAX_FORM_SECONDS
         super().__init__(*args, **kwargs)
         if not self.may_reply_officially:
             del self.fields["as_official"]
-        self.form_token = ""
 
     @property
     def may_reply_officially(self):
@@ -128,46 +111,6 @@ class CommentForm(forms.Form):
                 params={"limit": TEXT_MAX_LENGTH, "count": len(text)},
             )
         return text
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(
-                _("Không gửi được bình luận. Ô cuối biểu mẫu phải để trống."),
-                code="honeypot",
-            )
-        return ""
-
-    def clean_stamp(self):
-        try:
-            data = signing.loads(self.cleaned_data["stamp"], salt=STAMP_SALT)
-            article_id, issued_at, nonce = data["a"], int(data["t"]), str(data["n"])
-        except (signing.BadSignature, KeyError, TypeError, ValueError):
-            raise forms.ValidationError(
-                _("Biểu mẫu không hợp lệ. %(reload)s"),
-                code="stamp_invalid",
-                params={"reload": RELOAD},
-            ) from None
-        if article_id != self.article.pk:
-            raise forms.ValidationError(
-                _("Biểu mẫu không thuộc bài viết này. %(reload)s"),
-                code="stamp_invalid",
-                params={"reload": RELOAD},
-            )
-        age = time.time() - issued_at
-        if age < settings.COMMENTS_MIN_FORM_SECONDS:
-            raise forms.ValidationError(
-                _("Bình luận được gửi quá nhanh sau khi mở trang. %(reload)s"),
-                code="too_fast",
-                params={"reload": RELOAD},
-            )
-        if age > settings.COMMENTS_MAX_FORM_SECONDS:
-            raise forms.ValidationError(
-                _("Trang đã mở quá lâu, biểu mẫu hết hạn. %(reload)s"),
-                code="stamp_expired",
-                params={"reload": RELOAD},
-            )
-        self.form_token = nonce[:64]
-        return self.cleaned_data["stamp"]
 
     def clean_parent(self):
         parent_id = self.cleaned_data.get("parent")

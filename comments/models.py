@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
-from django.db.models.functions import Coalesce, Length, Lower
+from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
@@ -222,32 +222,6 @@ class Comment(models.Model):
     @property
     def is_visible(self):
         return self.state == self.State.APPROVED
-
-
-class BannedWord(models.Model):
-    word = models.CharField(
-        _("từ cấm"),
-        max_length=100,
-        help_text=_(
-            "Bình luận chứa từ hoặc cụm từ này (không phân biệt hoa thường) phải chờ "
-            "duyệt, kể cả khi không bật kiểm duyệt."
-        ),
-    )
-    created = models.DateTimeField(_("ngày thêm"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("từ cấm")
-        verbose_name_plural = _("từ cấm")
-        ordering = ["word"]
-        constraints = [
-            models.UniqueConstraint(Lower("word"), name="comments_bannedword_unique"),
-            models.CheckConstraint(
-                condition=~Q(word=""), name="comments_bannedword_not_empty"
-            ),
-        ]
-
-    def __str__(self):
-        return self.word
 
 
 def with_visible_comment_count(articles):

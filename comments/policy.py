@@ -5,9 +5,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from comments.models import BannedWord, Comment
-from comments.text import banned_words_in, count_links
+from comments.models import Comment
+from portal import antispam
 from portal.models import SiteSettings
 
 
@@ -41,16 +42,53 @@ def closed_reason(article, *, user=None, site=None, now=None):
     return None
 
 
+def hold_reasons(text):
+    """Why a comment must wait for a moderator whatever the policy:
+    ``{"links": ..., "words": ...}`` (portal.antispam), empty if nothing."""
+    return antispam.hold_reasons(text, max_links=settings.COMMENTS_MAX_LINKS)
+
+
+# Why a comment waits, as the reader is told: the code in hold_reasons(), its
+# slug in the no-JavaScript redirect (?binh-luan=cho-duyet&ly-do=...).
+HOLD_SLUGS = {"links": "lien-ket", "words": "tu-ngu"}
+
+
+def hold_slugs(reasons):
+    """``lien-ket,tu-ngu``: the codes of ``hold_reasons()`` for an address."""
+    return ",".join(HOLD_SLUGS[code] for code in reasons if code in HOLD_SLUGS)
+
+
+def held_from_slugs(value):
+    """The hold codes named by an address's ``ly-do`` (unknown slugs ignored)."""
+    known = {slug: code for code, slug in HOLD_SLUGS.items()}
+    return [known[slug] for slug in str(value).split(",") if slug in known]
+
+
+def waiting_notice(held=()):
+    """What the reader is told when a comment waits: that it waits, and why when
+    it is held whatever the site's policy (codes of ``hold_reasons()``)."""
+    notice = _("Bình luận của bạn đang chờ kiểm duyệt")
+    reasons = []
+    if "links" in held:
+        count = settings.COMMENTS_MAX_LINKS
+        reasons.append(
+            ngettext(
+                "Bình luận có hơn %(count)d liên kết nên cần Ban biên tập duyệt "
+                "trước khi hiện.",
+                "Bình luận có hơn %(count)d liên kết nên cần Ban biên tập duyệt "
+                "trước khi hiện.",
+                count,
+            )
+            % {"count": count}
+        )
+    if "words" in held:
+        reasons.append(_("Bình luận có từ ngữ cần Ban biên tập xem trước khi hiện."))
+    return f"{notice}. {' '.join(reasons)}" if reasons else notice
+
+
 def hold_reason(text):
     """Why a comment must wait for a moderator whatever the policy; "" if none."""
-    reasons = []
-    links = count_links(text)
-    if links > settings.COMMENTS_MAX_LINKS:
-        reasons.append(_("có %(count)d liên kết") % {"count": links})
-    words = banned_words_in(text, BannedWord.objects.values_list("word", flat=True))
-    if words:
-        reasons.append(_("có từ cấm: %(words)s") % {"words": ", ".join(words)})
-    return "; ".join(reasons)
+    return "; ".join(hold_reasons(text).values())
 
 
 def initial_state(*, user, text, as_official=False, site=None):

@@ -1,22 +1,13 @@
 """Comment text: stored as typed, made safe only on output."""
 
-import re
-import unicodedata
-
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-# http(s):// or www. up to the next space or angle bracket/quote.
-URL_RE = re.compile(r"""(?:https?://|www\.)[^\s<>"']+""", re.IGNORECASE)
+# What a link is, and the normal form of text, are shared with the contact form.
+from portal.antispam import URL_RE, normalise
+
 TRAILING = ".,;:!?)]}'\""
 LINK_REL = "nofollow ugc noopener"
-
-
-def normalise(text):
-    """NFC form with Unix line breaks: what is stored and compared."""
-    return unicodedata.normalize("NFC", (text or "").replace("\r\n", "\n")).replace(
-        "\r", "\n"
-    )
 
 
 def _split_url(match):
@@ -29,10 +20,6 @@ def _split_url(match):
         tail = url[-1] + tail
         url = url[:-1]
     return url, tail
-
-
-def count_links(text):
-    return len(URL_RE.findall(text or ""))
 
 
 def render_text(text):
@@ -55,18 +42,3 @@ def render_text(text):
     parts.append(escape(text[last:]))
     html = "".join(str(part) for part in parts)
     return mark_safe(html.replace("\n", "<br>"))
-
-
-def banned_words_in(text, words):
-    """The banned words or phrases that occur in ``text`` as whole words, any case.
-
-    No diacritic folding: Vietnamese words differing only by tone are different
-    words.
-    """
-    text = normalise(text).casefold()
-    found = []
-    for word in words:
-        needle = normalise(word).casefold().strip()
-        if needle and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", text):
-            found.append(word)
-    return found

@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from comments import ratelimit, services
+from comments import policy, services
 from comments.forms import CommentForm, sign_stamp
 from comments.models import Comment
 from comments.notifications import email_from_token
 from comments.policy import closed_reason
 from news.models import Article
-from portal import pagecache
+from portal import antispam, pagecache
 from portal.clientip import client_ip_hash
 from portal.http import wants_json
 from portal.models import SiteSettings
@@ -23,15 +23,21 @@ ANCHOR = "y-kien-ban-doc"
 
 def failure(request, *, status, message, form=None, article=None, headers=None):
     """A refused post: JSON for fetch(), otherwise a page with the form refilled,
-    so nothing the reader typed is lost."""
+    so nothing the reader typed is lost. Both carry a stamp that lets the reader
+    send the same text again without reloading the page."""
     errors = {}
     if form is not None:
         errors = {field: list(msgs) for field, msgs in form.errors.items()}
     if wants_json(request):
-        response = JsonResponse(
-            {"ok": False, "message": message, "errors": errors}, status=status
-        )
+        payload = {"ok": False, "message": message, "errors": errors}
+        if form is not None:
+            payload["stamp"] = form.renewed_stamp
+        response = JsonResponse(payload, status=status)
     else:
+        if form is not None:
+            stamp = form.renewed_stamp
+        else:
+            stamp = sign_stamp(article.pk) if article else ""
         response = render(
             request,
             "comments/post_failed.html",
@@ -39,13 +45,23 @@ def failure(request, *, status, message, form=None, article=None, headers=None):
                 "message": message,
                 "form": form,
                 "article": article,
-                "fresh_stamp": sign_stamp(article.pk) if article else "",
+                "fresh_stamp": stamp,
             },
             status=status,
         )
     for name, value in (headers or {}).items():
         response[name] = value
     return response
+
+
+def refusal_message(form):
+    """What a refused form says above everything else: the errors no field shows
+    next to itself (an expired or too-early form, the honeypot, the comment
+    answered), then, if fields have errors, where to look."""
+    whole = form.form_errors() + list(form.errors.get("parent", []))
+    if any(name not in ("stamp", "website", "parent") for name in form.errors):
+        whole.append(_("Bình luận chưa được gửi. Vui lòng sửa các lỗi dưới đây."))
+    return " ".join(str(error) for error in whole)
 
 
 def page_of(comment):
@@ -85,7 +101,7 @@ def post(request, article_id):
         return failure(
             request,
             status=400,
-            message=_("Bình luận chưa được gửi. Vui lòng sửa các lỗi dưới đây."),
+            message=refusal_message(form),
             form=form,
             article=article,
         )
@@ -97,7 +113,7 @@ def post(request, article_id):
         else None
     )
     if already is None:
-        wait = ratelimit.hit(ip_hash)
+        wait = antispam.hit("comments", ip_hash, settings.COMMENTS_RATE_LIMITS)
         if wait is not None:
             return failure(
                 request,
@@ -125,11 +141,13 @@ def post(request, article_id):
     )
     comment.article = article
     visible = comment.is_visible
-    notice = (
-        _("Bình luận của bạn đã được đăng.")
-        if visible
-        else _("Bình luận của bạn đang chờ kiểm duyệt")
-    )
+    # Held for its links or words: the reader is told which of the two (one
+    # more query, for held comments only).
+    held = policy.hold_reasons(comment.text) if comment.held_reason else {}
+    if visible:
+        notice = _("Bình luận của bạn đã được đăng.")
+    else:
+        notice = policy.waiting_notice(held)
     if wants_json(request):
         response = JsonResponse(
             {
@@ -156,7 +174,10 @@ def post(request, article_id):
         if visible:
             response = redirect(f"{url}?cpage={page_of(comment)}#comment-{comment.pk}")
         else:
-            response = redirect(f"{url}?binh-luan=cho-duyet#{ANCHOR}")
+            query = "binh-luan=cho-duyet"
+            if held:
+                query += f"&ly-do={policy.hold_slugs(held)}"
+            response = redirect(f"{url}?{query}#{ANCHOR}")
     # The commenter sees their comment at once, whichever process answers next.
     return pagecache.mark_fresh(response)
 

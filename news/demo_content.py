@@ -702,3 +702,10 @@ BANNERS = [
         (179, 27, 27),
     ),
 ]
+
+# Contact-form departments: (name, recipient emails, order).
+DEPARTMENTS = [
+    ("Văn phòng", "vanphong@anhoa.example", 1),
+    ("Ban Tuyên giáo", "tuyengiao@anhoa.example", 2),
+    ("Ban biên tập trang thông tin", "bbt@anhoa.example, thuky.bbt@anhoa.example", 3),
+]

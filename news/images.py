@@ -15,12 +15,22 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 logger = logging.getLogger(__name__)
 
 # Accepted formats and the file extension each is stored with.
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+FORMAT_ERROR = gettext_lazy(
+    "Định dạng %(format)s không được nhận; hãy dùng JPEG, PNG, WebP hoặc GIF."
+)
+# A site icon (favicon) may also be a Windows icon file.
+ICON_FORMATS = {**ALLOWED_FORMATS, "ICO": "ico"}
+ICON_FORMAT_ERROR = gettext_lazy(
+    "Định dạng %(format)s không được nhận; hãy dùng PNG, ICO, JPEG, WebP hoặc GIF."
+)
+ICON_MIN_SIZE, ICON_MAX_SIZE = 16, 512
 
 # name: (width, height, crop). Crop fills the box exactly; otherwise fit inside.
 RENDITIONS = {
@@ -34,8 +44,33 @@ RENDITIONS = {
 
 def validate_image_file(upload):
     """Raise ValidationError unless ``upload`` is an acceptable image; return its format."""
-    if upload is None:
+    return _check_image(upload, formats=ALLOWED_FORMATS, format_error=FORMAT_ERROR)[0]
+
+
+def validate_icon_file(upload):
+    """As ``validate_image_file`` for a site icon: one of ``ICON_FORMATS``, square,
+    16 to 512 pixels a side."""
+    fmt, (width, height) = _check_image(
+        upload, formats=ICON_FORMATS, format_error=ICON_FORMAT_ERROR
+    )
+    if fmt is None:
         return None
+    if width != height or not ICON_MIN_SIZE <= width <= ICON_MAX_SIZE:
+        raise ValidationError(
+            _(
+                "Biểu tượng phải là ảnh vuông, từ %(min)s×%(min)s đến %(max)s×%(max)s "
+                "điểm ảnh (ảnh này %(w)s×%(h)s)."
+            )
+            % {"min": ICON_MIN_SIZE, "max": ICON_MAX_SIZE, "w": width, "h": height},
+            code="icon_size",
+        )
+    return fmt
+
+
+def _check_image(upload, *, formats, format_error):
+    """``(format, (width, height))`` of an acceptable image; ValidationError otherwise."""
+    if upload is None:
+        return None, (0, 0)
     size = getattr(upload, "size", None) or 0
     if size > settings.IMAGE_MAX_BYTES:
         raise ValidationError(
@@ -51,13 +86,9 @@ def validate_image_file(upload):
         with Image.open(upload) as image:
             fmt = image.format
             width, height = image.size
-            if fmt not in ALLOWED_FORMATS:
+            if fmt not in formats:
                 raise ValidationError(
-                    _(
-                        "Định dạng %(format)s không được nhận; hãy dùng JPEG, PNG, WebP hoặc GIF."
-                    )
-                    % {"format": fmt or "?"},
-                    code="image_format",
+                    str(format_error) % {"format": fmt or "?"}, code="image_format"
                 )
             if width * height > settings.IMAGE_MAX_PIXELS:
                 raise ValidationError(
@@ -66,7 +97,7 @@ def validate_image_file(upload):
                     code="image_pixels",
                 )
             image.verify()
-            return fmt
+            return fmt, (width, height)
     except ValidationError:
         raise
     except (

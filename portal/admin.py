@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 
-from portal.models import Banner, SiteSettings
+from portal.models import BannedWord, Banner, SiteSettings
 
 
 @admin.register(SiteSettings)
@@ -58,3 +58,9 @@ class BannerAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("đang hiện"), boolean=True)
     def shown_now(self, banner):
         return banner.is_visible()
+
+
+@admin.register(BannedWord)
+class BannedWordAdmin(admin.ModelAdmin):
+    list_display = ["word", "created"]
+    search_fields = ["word"]

@@ -2,11 +2,15 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
+from django.db.models.functions import Lower
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from news.images import validate_image_file
+from news.images import validate_icon_file, validate_image_file
 from portal.pagecache import versioned_key
+
+DEFAULT_ICON = "img/favicon.ico"
 
 
 class SiteSettings(models.Model):
@@ -29,6 +33,17 @@ class SiteSettings(models.Model):
         upload_to="site/",
         blank=True,
         help_text=_("Hiện ở đầu trang, cạnh tên trang."),
+    )
+    favicon = models.ImageField(
+        _("biểu tượng trang (favicon)"),
+        upload_to="site/",
+        blank=True,
+        validators=[validate_icon_file],
+        help_text=_(
+            "Hiện trên thẻ trình duyệt và trong dấu trang. Ảnh vuông PNG hoặc ICO "
+            "(cũng nhận JPEG, WebP, GIF), từ 16×16 đến 512×512 điểm ảnh; để trống "
+            "để dùng biểu tượng mặc định."
+        ),
     )
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
@@ -99,6 +114,11 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+
+    @property
+    def icon_url(self):
+        """The site icon: the uploaded one, or the default in static files."""
+        return self.favicon.url if self.favicon else static(DEFAULT_ICON)
 
     @classmethod
     def load(cls):
@@ -230,6 +250,35 @@ class Banner(models.Model):
         return (self.show_from is None or self.show_from <= at) and (
             self.show_until is None or self.show_until > at
         )
+
+
+class BannedWord(models.Model):
+    """A word or phrase that holds a reader's comment or contact message for a
+    person to look at first."""
+
+    word = models.CharField(
+        _("từ cấm"),
+        max_length=100,
+        help_text=_(
+            "Bình luận hoặc thư liên hệ chứa từ hoặc cụm từ này (không phân biệt hoa "
+            "thường) phải chờ người xem trước, kể cả khi không bật kiểm duyệt."
+        ),
+    )
+    created = models.DateTimeField(_("ngày thêm"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("từ cấm")
+        verbose_name_plural = _("từ cấm")
+        ordering = ["word"]
+        constraints = [
+            models.UniqueConstraint(Lower("word"), name="portal_bannedword_unique"),
+            models.CheckConstraint(
+                condition=~models.Q(word=""), name="portal_bannedword_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return self.word
 
 
 class Generation(models.Model):

@@ -85,7 +85,7 @@ POLICIES = {
     "news:category": Policy(params=("page",), scopes=(SITE, COMMENTS)),
     "news:tag": Policy(params=("page",), scopes=(SITE, COMMENTS)),
     "news:article": Policy(
-        params=("cpage", "tra-loi", "binh-luan"),
+        params=("cpage", "tra-loi", "binh-luan", "ly-do"),
         scopes=lambda kwargs: (SITE, article_scope(kwargs["pk"])),
     ),
     "gallery:albums": Policy(params=("page",)),

@@ -13,17 +13,20 @@ ADMINISTRATOR = "Quản trị viên"
 _ARTICLE_WRITE = ["news.view_article", "news.add_article", "news.change_article"]
 _TAGS = ["news.view_tag", "news.add_tag", "news.change_tag", "news.delete_tag"]
 # Comment moderation: approve, remove, mark as spam, edit text, answer as the
-# organisation ("Ban biên tập"), keep the banned-word list. Deleting is for
-# superusers only (comments.admin).
+# organisation ("Ban biên tập"), keep the banned-word list (portal.BannedWord, which
+# holds contact messages too). Deleting is for superusers only (comments.admin).
 _COMMENT_MODERATION = [
     "comments.view_comment",
     "comments.change_comment",
     "comments.reply_officially",
-    "comments.view_bannedword",
-    "comments.add_bannedword",
-    "comments.change_bannedword",
-    "comments.delete_bannedword",
+    "portal.view_bannedword",
+    "portal.add_bannedword",
+    "portal.change_bannedword",
+    "portal.delete_bannedword",
 ]
+# Readers' contact messages: read them and mark them handled; departments are
+# kept by administrators.
+_CONTACT = ["contact.view_contactmessage", "contact.change_contactmessage"]
 _CATEGORIES = [
     "news.view_category",
     "news.add_category",
@@ -49,6 +52,7 @@ ROLES = {
         "ratings.delete_vote",
         *_COMMENT_MODERATION,
         *_GALLERY,
+        *_CONTACT,
     ],
     # Administrators get every permission (see sync_roles), among them
     # "stats.view_statistics" (the statistics dashboard), which no other role has.

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ratings",
     "comments",
     "stats",
+    "portal.contact",
     # Last, so that its post_migrate role sync sees every app's permissions.
     "portal",
 ]
@@ -284,3 +285,10 @@ COMMENTS_MAX_LINKS = int(env("COMMENTS_MAX_LINKS", "2"))
 # Who is told that a comment waits: these addresses, or (when empty) every active
 # staff account with an email that may moderate comments.
 COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
+
+# The contact form (docs/contact.md): posts allowed per hashed client IP
+# ("count/seconds" pairs), and the links a message may hold before it is kept
+# back from email for a person to look at. The form's timing limits are the
+# comment form's.
+CONTACT_RATE_LIMITS = env("CONTACT_RATE_LIMITS", "1/60,5/3600")
+CONTACT_MAX_LINKS = int(env("CONTACT_MAX_LINKS", "2"))

@@ -9,6 +9,7 @@ from django.views.static import serve
 
 from news.views import editor_upload
 from portal import views
+from portal.contact import views as contact_views
 from portal.sitemaps import sitemaps
 
 admin.site.site_header = _("Quản trị cổng thông tin")
@@ -28,7 +29,8 @@ urlpatterns = [
     path("danh-gia/", include("ratings.urls")),
     path("", include("comments.urls")),
     path("thu-vien-anh/", include("news.gallery.urls")),
-    path("lien-he/", views.ContactView.as_view(), name="contact"),
+    path("lien-he/", contact_views.contact, name="contact"),
+    path("lien-he/da-gui/", contact_views.sent, name="contact-sent"),
     # search and feeds: news/urls.py
     path(
         "sitemap.xml",
@@ -43,6 +45,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("", include("news.urls")),
 ]
 

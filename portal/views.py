@@ -6,15 +6,21 @@ from django.http import (
     HttpResponseServerError,
     JsonResponse,
 )
+from django.shortcuts import redirect
 from django.template import loader
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
+from django.views.decorators.http import require_GET, require_POST
 
 from portal.http import wants_json
 from portal.middleware import extend_session
+from portal.models import SiteSettings
+
+# A new icon reaches clients that cached the redirect within a day; pages name the
+# icon's own address, so they show a change at once.
+FAVICON_MAX_AGE = 24 * 3600
 
 
 def page_not_found(request, exception=None):
@@ -42,6 +48,15 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+@require_GET
+def favicon(request):
+    """``/favicon.ico``, asked for by browsers, feed readers and crawlers that do
+    not read the page's ``<link rel="icon">``: a redirect to the site's icon."""
+    response = redirect(SiteSettings.load().icon_url)
+    patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
+    return response
+
+
 def csrf_failure(request, reason=""):
     """A missing or stale CSRF token: a 403 that says so in the reader's language
     (JSON for fetch() calls), instead of Django's English page."""
@@ -57,12 +72,6 @@ def csrf_failure(request, reason=""):
     return HttpResponseForbidden(
         loader.render_to_string("403_csrf.html", {"message": message}, request)
     )
-
-
-class ContactView(TemplateView):
-    """``Liên hệ``: the address, phone and email from the site settings."""
-
-    template_name = "portal/contact.html"
 
 
 @never_cache

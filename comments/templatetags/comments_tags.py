@@ -4,11 +4,13 @@ from django import template
 from django.conf import settings
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from comments.forms import CommentForm
 from comments.latest import latest_comments
 from comments.models import Comment
-from comments.policy import closed_reason, closes_at, is_moderator
+from comments.policy import closed_reason, closes_at, held_from_slugs, is_moderator
+from comments.policy import waiting_notice as waiting_notice_text
 from comments.text import render_text
 from portal import pagecache
 from portal.converters import IdConverter
@@ -29,6 +31,18 @@ def _page_number(request, num_pages):
     except (TypeError, ValueError):
         return 1
     return min(max(number, 1), max(num_pages, 1))
+
+
+def waiting_notice(request):
+    """The notice for a reader sent back after posting a comment that waits
+    (``?binh-luan=cho-duyet``, with ``&ly-do=`` when it is held), else ""."""
+    if request.GET.get("binh-luan") != "cho-duyet":
+        return ""
+    held = held_from_slugs(request.GET.get("ly-do", ""))
+    notice = waiting_notice_text(held)
+    if not held:
+        notice = f"{notice}. {_('Bình luận sẽ hiện sau khi được Ban biên tập duyệt.')}"
+    return notice
 
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
@@ -98,7 +112,7 @@ def article_comments(context, article):
         "reply_to": reply_to,
         "closed": closed,
         "preview": preview,
-        "waiting_notice": request.GET.get("binh-luan") == "cho-duyet",
+        "waiting_notice": waiting_notice(request),
         "csrf_token": context.get("csrf_token"),
     }
 

@@ -46,6 +46,37 @@ def banners(context, position):
     }
 
 
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The address of page ``number`` of the list being shown: the request's other
+    parameters kept, and no ``page`` for page 1 (the list's own address)."""
+    request = context["request"]
+    params = request.GET.copy()
+    params.pop("page", None)
+    if number != 1:
+        params["page"] = number
+    return f"?{params.urlencode()}" if params else request.path
+
+
+@register.simple_tag(takes_context=True)
+def page_links(context, page_obj, on_each_side=1, on_ends=1):
+    """The numbered links of a page bar, with ``None`` numbers where pages are
+    left out: 1 … 4 5 6 … 20."""
+    paginator = page_obj.paginator
+    return [
+        {
+            "number": number,
+            "url": page_url(context, number),
+            "current": number == page_obj.number,
+        }
+        if number != paginator.ELLIPSIS
+        else {"number": None}
+        for number in paginator.get_elided_page_range(
+            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    ]
+
+
 @register.filter
 def tel_href(phone):
     """``tel:`` address of a phone number as people write it (``0200 3 812 345``)."""

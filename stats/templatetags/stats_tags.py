@@ -15,7 +15,8 @@ def render_visits_block():
 
 def render_most_read_block():
     return render_to_string(
-        "stats/block_most_read.html", {"rows": figures.most_read(5)}
+        "stats/block_most_read.html",
+        {"rows": figures.most_read(5), "days": figures.MOST_READ_DAYS},
     )
 
 

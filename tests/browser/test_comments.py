@@ -128,3 +128,109 @@ def test_posting_works_with_javascript_off(live_server, browser):
         )
     finally:
         context.close()
+
+
+def _send(page):
+    page.get_by_role("button", name="Gửi bình luận").click()
+
+
+def _status(page, has_text):
+    status = page.locator("[data-comment-status]")
+    status.filter(has_text=has_text).wait_for()
+    return status.inner_text()
+
+
+def test_refusals_say_why_next_to_the_form_and_the_text_can_be_sent_again(
+    live_server, page, settings, artifacts_dir
+):
+    """Too soon, expired, rate limit, links, banned words, closed: each says
+    why in the form's status line; nothing typed is lost."""
+    from portal.models import BannedWord
+
+    _set_moderation("none")
+    settings.COMMENTS_MIN_FORM_SECONDS = 3  # the browser sends sooner than that
+    article = make_article()
+    page.goto(live_server.url + article.get_absolute_url())
+    page.evaluate("window.__sameDocument = 'yes'")
+    _fill(page, name="Bạn đọc vội", text="Gửi ngay khi mở trang.")
+    _send(page)
+    message = _status(page, "quá nhanh")
+    assert message.startswith("Biểu mẫu được gửi quá nhanh sau khi mở trang.")
+    assert "Vui lòng sửa các lỗi" not in message
+    assert page.input_value("#id_text") == "Gửi ngay khi mở trang."
+    page.screenshot(path=f"{artifacts_dir}/comments-refused-too-fast.png")
+    page.wait_for_timeout(3100)
+    _send(page)  # the same text, not retyped
+    assert _status(page, "đã được đăng") == "Bình luận của bạn đã được đăng."
+    assert Comment.objects.get().text == "Gửi ngay khi mở trang."
+
+    # An expired form: the refusal renews it and the text goes as it is.
+    # Stamps count whole seconds: 3 s leaves the renewed stamp time to arrive
+    # on a busy machine, 4 s of waiting outlives the first one.
+    settings.COMMENTS_MIN_FORM_SECONDS = 0
+    settings.COMMENTS_MAX_FORM_SECONDS = 3
+    page.reload()
+    page.evaluate("window.__sameDocument = 'yes'")
+    _fill(page, name="Bạn đọc chậm", text="Viết rất lâu.")
+    page.wait_for_timeout(4100)
+    _send(page)
+    assert _status(page, "hết hạn").startswith(
+        "Trang đã mở quá lâu nên biểu mẫu hết hạn."
+    )
+    assert page.input_value("#id_text") == "Viết rất lâu."
+    _send(page)
+    assert _status(page, "đã được đăng") == "Bình luận của bạn đã được đăng."
+    settings.COMMENTS_MAX_FORM_SECONDS = 3600
+
+    # Links and banned words: the comment waits, and the reader is told why.
+    BannedWord.objects.create(word="cá độ")
+    _fill(page, name="A", text="https://a.example https://b.example https://c.example")
+    _send(page)
+    assert "hơn 2 liên kết" in _status(page, "liên kết")
+    _fill(page, name="B", text="Rủ nhau cá độ bóng đá.")
+    _send(page)
+    assert "từ ngữ cần Ban biên tập" in _status(page, "từ ngữ")
+
+    # Rate limit.
+    settings.COMMENTS_RATE_LIMITS = "1/3600"
+    _fill(page, name="C", text="Một lần nữa.")
+    _send(page)
+    _status(page, "đã được đăng")
+    _fill(page, name="C", text="Lần thứ hai trong giờ.")
+    _send(page)
+    assert _status(page, "quá nhiều").startswith("Bạn gửi bình luận quá nhiều.")
+    assert page.input_value("#id_text") == "Lần thứ hai trong giờ."
+
+    # Comments closed while the page was open.
+    settings.COMMENTS_RATE_LIMITS = "100/30"
+    article.allow_comments = False
+    article.save()
+    _send(page)
+    assert _status(page, "không nhận") == "Bài viết này không nhận bình luận."
+    assert page.evaluate("window.__sameDocument") == "yes"
+
+
+def test_without_javascript_a_refusal_shows_why_and_the_form_sends_again(
+    live_server, browser, settings
+):
+    _set_moderation("none")
+    settings.COMMENTS_MIN_FORM_SECONDS = 3  # the browser sends sooner than that
+    article = make_article()
+    context = browser.new_context(java_script_enabled=False, locale="vi-VN")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(live_server.url + article.get_absolute_url())
+        _fill(page, name="Không JavaScript", text="Gửi vội.")
+        _send(page)
+        alert = page.get_by_role("alert")
+        assert alert.inner_text().startswith(
+            "Biểu mẫu được gửi quá nhanh sau khi mở trang."
+        )
+        assert page.input_value("#id_text") == "Gửi vội."
+        page.wait_for_timeout(3100)
+        _send(page)
+        page.wait_for_url("**#comment-*")
+        assert Comment.objects.get().text == "Gửi vội."
+    finally:
+        context.close()

@@ -19,6 +19,9 @@ def test_clicking_the_fourth_star_updates_the_line_without_a_reload(
     # A fieldset of radios: a group named by its legend, each star a named radio.
     stars = page.get_by_role("group", name="Click để đánh giá bài viết")
     assert stars.get_by_role("radio").count() == 5
+    # A click on a star sends: no button to press with JavaScript on.
+    assert page.get_by_role("button", name="Gửi đánh giá").count() == 0
+    assert page.locator(".rating-submit").is_hidden()
     page.evaluate("window.__noReload = 1")
 
     page.locator(f'label[for="rating-{article.pk}-4"]').click()
@@ -73,6 +76,7 @@ def test_without_javascript_the_stars_are_a_form_that_records_the_vote(
         page.set_default_timeout(10_000)
         page.goto(live_server.url + article.get_absolute_url())
         assert "0 trong 0 đánh giá" in page.locator("[data-rating-line]").inner_text()
+        assert page.get_by_role("button", name="Gửi đánh giá").is_visible()
         page.locator(f'label[for="rating-{article.pk}-4"]').click()
         assert not Vote.objects.exists()  # a click only chooses, as in any form
         with page.expect_navigation():

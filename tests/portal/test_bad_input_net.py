@@ -44,6 +44,8 @@ def public_urls():
         reverse("gallery:albums"),
         album.get_absolute_url(),
         reverse("contact"),
+        reverse("contact-sent"),
+        "/favicon.ico",
         "/sitemap.xml",
         "/sitemap-articles.xml",
         "/robots.txt",

@@ -78,6 +78,7 @@ def public_urls(article):
         reverse("news:article-print", args=[article.pk]),
         reverse("gallery:albums"),
         reverse("contact"),
+        reverse("contact-sent"),
         Album.objects.get().get_absolute_url(),
         "/no-such-page/",
     ]
@@ -106,6 +107,10 @@ def test_admin_pages_in_english_show_no_vietnamese_interface_text(client, englis
         reverse("admin:comments_comment_changelist"),
         reverse("admin:gallery_album_add"),
         reverse("admin:portal_banner_add"),
+        reverse("admin:portal_bannedword_changelist"),
+        reverse("admin:portal_sitesettings_change", args=[1]),
+        reverse("admin:contact_department_add"),
+        reverse("admin:contact_contactmessage_changelist"),
     ]
     for url in urls:
         response = client.get(url)

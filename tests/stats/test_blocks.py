@@ -66,6 +66,8 @@ def test_article_page_shows_its_views_and_most_read_lists_the_week(client):
     assert block.index("Tin được đọc nhiều") < block.index("Tin ít người đọc")
     assert "Tin đọc nhiều tuần trước" not in block
     assert "37.691 lượt xem" in block
+    # The block says which period its counts cover; the article page's are all-time.
+    assert '<p class="block-note">Lượt xem trong 7 ngày qua</p>' in block
     cache.clear()
     pagecache.clear()
     page = client.get(top.get_absolute_url(), HTTP_USER_AGENT=CHROME).content.decode()
@@ -73,3 +75,21 @@ def test_article_page_shows_its_views_and_most_read_lists_the_week(client):
         '<p class="article-views">Lượt xem: <span data-figure="article-views">'
         "37.691</span></p>"
     ) in page
+
+
+def test_most_read_block_says_the_period_it_counts(client, monkeypatch):
+    from stats import figures
+
+    monkeypatch.setattr(figures, "MOST_READ_DAYS", 30)
+    article = make_article(title="Tin của tháng")
+    today = timezone.localdate()
+    ArticleDailyViews.objects.create(
+        day=today - timedelta(days=20), article=article, views=12
+    )
+    page = client.get("/", HTTP_USER_AGENT=CHROME).content.decode()
+    block = page.split("Đọc nhiều nhất", 1)[1]
+    assert "Lượt xem trong 30 ngày qua" in block and "Tin của tháng" in block
+    cache.clear()
+    client.cookies["django_language"] = "en"
+    page = client.get("/", HTTP_USER_AGENT=CHROME).content.decode()
+    assert "Most read" in page and "Views in the last 30 days" in page

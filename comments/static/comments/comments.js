@@ -1,6 +1,8 @@
 // Progressive enhancement of the comment form: post with fetch() and show the
-// new comment (or the moderation notice) in place. Without JavaScript the form
-// posts normally and the server redirects back to the comment.
+// new comment (or the moderation notice) in place, or why the comment was refused
+// at the top of the form and next to each field. Without JavaScript the form
+// posts normally and the server redirects back to the comment, or answers a page
+// that says why and holds the form refilled.
 (function () {
   "use strict";
   var section = document.querySelector("[data-comments]");
@@ -70,8 +72,12 @@
       })
       .then(function (data) {
         if (!data.ok) {
+          // The text stays where it was typed; a renewed stamp lets the reader
+          // send it again (an expired form, a form sent too soon, a rate limit).
+          if (data.stamp) form.querySelector("input[name=stamp]").value = data.stamp;
           show(data.message, "is-error");
           showErrors(data.errors);
+          status.scrollIntoView({ block: "nearest" });
           return;
         }
         if (data.html) {

@@ -1,5 +1,5 @@
 """Fill an empty site with original demo content: categories, 40 articles, pictures,
-two photo albums and three side-column banners.
+two photo albums, three side-column banners and three contact-form departments.
 
 Idempotent: demo rows are recognised by their slugs, so a second run finds them and
 stops. ``--reset`` deletes the demo rows (and their pictures) and writes them again;
@@ -27,6 +27,7 @@ from news.gallery.services import add_photos
 from news.images import RENDITIONS, rendition_name
 from news.models import Article, Category, Tag
 from news.text import fold, slugify_vi
+from portal.contact.models import Department
 from portal.models import Banner, SiteSettings
 
 SEED = 2024
@@ -69,6 +70,9 @@ class Command(BaseCommand):
         albums, banners = ensure_albums(), ensure_banners()
         if albums or banners:
             self.stdout.write(f"Đã nạp {albums} album ảnh và {banners} biểu ngữ mẫu.")
+        departments = ensure_departments()
+        if departments:
+            self.stdout.write(f"Đã nạp {departments} bộ phận nhận thư liên hệ mẫu.")
         if not missing:
             self.stdout.write(
                 f"Dữ liệu mẫu đã có ({len(specs)} bài viết); không tạo thêm gì. "
@@ -358,6 +362,17 @@ def remove_demo_albums():
         for name in album.photos.values_list("image", flat=True):
             delete_picture(name)
     albums.delete()
+
+
+def ensure_departments():
+    """The demo contact-form departments, by name; returns how many were created."""
+    created = 0
+    for name, emails, order in demo.DEPARTMENTS:
+        _department, new = Department.objects.get_or_create(
+            name=name, defaults={"emails": emails, "order": order}
+        )
+        created += new
+    return created
 
 
 def ensure_banners():

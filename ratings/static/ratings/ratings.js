@@ -1,6 +1,7 @@
 /* Star widget: a click on a star records the vote with fetch() and updates the
-   line in place. Without JavaScript the stars are a plain form. Keyboard users move
-   between stars with the arrow keys and send with Enter or the button. */
+   line in place, so the "Gửi đánh giá" button is hidden: it is only for readers
+   without JavaScript, for whom the stars are a plain form. Keyboard users move
+   between stars with the arrow keys and send with Enter. */
 (function () {
   "use strict";
 
@@ -42,6 +43,8 @@
   }
 
   document.querySelectorAll("[data-rating-form]").forEach(function (form) {
+    var button = form.querySelector(".rating-submit");
+    if (button) button.hidden = true;
     var pointer = false;
     form.addEventListener("pointerdown", function () {
       pointer = true;

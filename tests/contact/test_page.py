@@ -61,3 +61,21 @@ def test_contact_page_in_english(client):
     html = client.get("/lien-he/").content.decode()
     assert "<h1>Contact</h1>" in html
     assert "<dt>Address</dt>" in html and "<dt>Phone</dt>" in html
+
+
+def test_the_demo_adds_departments_once(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from portal.contact.models import Department
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Đã nạp 3 bộ phận nhận thư liên hệ mẫu." in out.getvalue()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "bộ phận" not in out.getvalue()
+    assert Department.objects.count() == 3
+    html = client.get("/lien-he/").content.decode()
+    assert ">Ban biên tập trang thông tin</option>" in html

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0002_banners'),
+        ('portal', '0003_site_icon_and_banned_words'),
     ]
 
     operations = [
