@@ -19,6 +19,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class LegacySiteAdmin(ReadOnlyAdmin):
     list_display = [
         "database",
+        "server",
         "table_prefix",
         "language",
         "module_data",

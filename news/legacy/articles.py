@@ -71,7 +71,6 @@ def import_articles(importer):
         "sources": source.sources(),
         "tags": source.article_tags(),
     }
-    importer.displaced = 0
     importer.each_row(
         "articles",
         source.articles(),
@@ -111,8 +110,7 @@ def _article(importer, row, context):
                 )
             )
     elif Article.objects.filter(pk=old_id).exists():
-        article = Article()
-        importer.displaced += 1
+        article = Article()  # the old id is taken here: a new one
     else:
         article = Article(pk=old_id)
     created = article._state.adding

@@ -159,8 +159,11 @@ def import_counters(importer):
 def _opening_visits(counts):
     """``{(year, month): visits}`` from the counter rows; month 0 holds the part
     of a year the counter does not split by month."""
-    last = counts.get(("c_time", "last"), 0)
-    last_year = timezone.localtime(moment(last, "c_time") or timezone.now()).year
+    try:
+        last = moment(counts.get(("c_time", "last"), 0), "c_time")
+    except BadRow:
+        last = None
+    last_year = timezone.localtime(last or timezone.now()).year
     years = {
         int(value): n
         for (kind, value), n in counts.items()

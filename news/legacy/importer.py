@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -132,8 +133,10 @@ class Importer:
             except BadRow as error:
                 self.report.problem(table, source_table, row.get(key), str(error))
                 continue
-            except DatabaseError as error:
-                message = str(error).strip().splitlines()[0]
+            except (DatabaseError, ValueError, TypeError, KeyError) as error:
+                # Data the checks above did not foresee: reported like a bad row
+                # rather than stopping the whole import.
+                message = (str(error).strip().splitlines() or [repr(error)])[0]
                 self.report.problem(table, source_table, row.get(key), message)
                 continue
             tally.add(outcome)
@@ -161,8 +164,12 @@ class Importer:
         parents = {}
 
         def handle(row):
-            parents[row["catid"]] = row["parentid"]
-            return self._category(row)
+            outcome = self._category(row)
+            if outcome != "skipped":
+                # Only a category that changed there gets its parent from there:
+                # a parent changed here since is kept.
+                parents[row["catid"]] = row["parentid"]
+            return outcome
 
         self.each_row(
             "categories",
@@ -213,6 +220,7 @@ class Importer:
         category.show_on_home = home
         category.save()
         self.categories[row["catid"]] = category
+        self._warn_if_ours(row)
         self.save_link(
             link,
             kind=Kind.CATEGORY,
@@ -224,6 +232,29 @@ class Importer:
             data={},
         )
         return "created" if created and link is None else "updated"
+
+    def _warn_if_ours(self, row):
+        """Report a home-module category whose old address without the module
+        (``/lien-he/``) is one of our pages: ours keeps answering it."""
+        if not self.site.is_home_module:
+            return
+        path = f"/{row['alias']}/"
+        try:
+            resolve(path)
+        except Resolver404:
+            return
+        self.report.problems.append(
+            _(
+                "%(table)s #%(id)s: địa chỉ cũ %(path)s là một trang của cổng mới; "
+                "trang đó vẫn trả lời, %(module_path)s chuyển sang chuyên mục."
+            )
+            % {
+                "table": self.source.table("cat"),
+                "id": row["catid"],
+                "path": path,
+                "module_path": self.module_path(row["alias"], ""),
+            }
+        )
 
     def _category_for(self, row, name):
         """A new category, or the existing one with the same slug when no other
@@ -306,13 +337,16 @@ class Importer:
 
     def _site(self):
         settings = self.settings
+        # The database is known by its name, not its server: the same site may
+        # be read from its live server one day and from a restored dump the next.
         site, _created = LegacySite.objects.get_or_create(
-            database=str(self.address)[:200],
+            database=self.address.database[:64],
             table_prefix=self.source.prefix,
             language=self.source.lang,
             module_data=self.source.module,
             defaults={"module_name": settings["module_name"]},
         )
+        site.server = self.address.where[:200]
         site.module_name = settings["module_name"]
         site.module_upload = settings["module_upload"]
         site.is_home_module = settings["is_home_module"]

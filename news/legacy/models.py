@@ -12,8 +12,17 @@ class LegacySite(models.Model):
 
     database = models.CharField(
         _("cơ sở dữ liệu"),
+        max_length=64,
+        help_text=_(
+            "Tên cơ sở dữ liệu cũ; cùng tên, tiền tố, ngôn ngữ và module là cùng "
+            "một trang, dù đọc từ máy chủ nào."
+        ),
+    )
+    server = models.CharField(
+        _("máy chủ"),
         max_length=200,
-        help_text=_("Máy chủ và tên cơ sở dữ liệu cũ (không lưu mật khẩu)."),
+        blank=True,
+        help_text=_("Máy chủ của lần nhập gần nhất (không lưu mật khẩu)."),
     )
     table_prefix = models.CharField(_("tiền tố bảng"), max_length=30)
     language = models.CharField(_("ngôn ngữ"), max_length=3)

@@ -32,9 +32,12 @@ class DatabaseAddress:
     database: str
     unix_socket: str = ""
 
+    @property
+    def where(self):
+        return self.unix_socket or f"{self.host}:{self.port}"
+
     def __str__(self):
-        where = self.unix_socket or f"{self.host}:{self.port}"
-        return f"{where}/{self.database}"
+        return f"{self.where}/{self.database}"
 
 
 def parse_database_url(url):
@@ -90,7 +93,7 @@ def connect(address, *, timeout=10):
         raise SourceError(
             message
             % {
-                "where": address.unix_socket or f"{address.host}:{address.port}",
+                "where": address.where,
                 "user": address.user,
                 "database": address.database,
             }

@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import transaction
 from django.urls import reverse
 
 from news.legacy.models import LegacyLink, LegacySite
@@ -67,6 +68,9 @@ def imported_sites():
 
 def forget_sites(**kwargs):
     cache.delete(CACHE_KEY)
+    # And once the import commits: a request in between may have cached the
+    # sites as they were.
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
 
 
 def normalize(alias):

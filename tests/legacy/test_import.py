@@ -303,3 +303,16 @@ def test_the_mapping_is_visible_in_the_admin(old_site, admin_client):
         ).content.decode()
     )
     assert admin_client.get("/admin/legacy/legacysite/").status_code == 200
+
+
+def test_the_same_database_read_from_another_server_is_the_same_site(old_site):
+    old_site.run()
+    before = counts()
+    # The same server under another name, as a restored dump would be.
+    old_site.url = old_site.url.replace("127.0.0.1", "localhost")
+    output = old_site.run()
+    assert counts() == before
+    assert (
+        "Bài viết            11        0         0                   9    2" in output
+    )
+    assert LegacySite.objects.get().server == "localhost:3306"

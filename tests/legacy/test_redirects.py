@@ -181,3 +181,22 @@ def test_a_module_named_like_our_news_prefix_clashes_deliberately(old_site, clie
     assert (response.status_code, response["Location"]) == (301, "/the/covid-19/")
     response = client.get("/tin-tuc/thoi-su/page-2/")
     assert (response.status_code, response["Location"]) == (301, "/tin-tuc/thoi-su/")
+
+
+def test_a_home_module_category_named_like_one_of_our_pages_keeps_ours(
+    old_site, client, db
+):
+    old_site.execute(
+        "INSERT INTO nv4_vi_news_cat (catid, parentid, title, alias, weight, status) "
+        "VALUES (9, 0, 'Liên hệ công tác', 'lien-he', 9, 2)"
+    )
+    output = old_site.run()
+    assert (
+        "nv4_vi_news_cat #9: địa chỉ cũ /lien-he/ là một trang của cổng mới; trang "
+        "đó vẫn trả lời, /news/lien-he/ chuyển sang chuyên mục." in output
+    )
+    page = client.get("/lien-he/")
+    assert page.status_code == 200
+    assert page.resolver_match.url_name == "contact"
+    response = client.get("/news/lien-he/")
+    assert (response.status_code, response["Location"]) == (301, "/tin-tuc/lien-he/")
