@@ -133,3 +133,11 @@ def test_the_real_command_exits_with_2_and_one_line(old_site):
     assert len(lines) == 1, result.stderr
     assert "sai tên đăng nhập hoặc mật khẩu" in lines[0]
     assert result.stdout == ""
+
+
+def test_the_command_speaks_the_sites_language_whatever_is_active(old_site):
+    from django.utils import translation
+
+    with translation.override("en"), pytest.raises(CommandError) as raised:
+        run(old_site.url, "--prefix", "nv3")
+    assert str(raised.value).startswith("Không có bảng nv3_config")

@@ -29,3 +29,11 @@ def test_staff_preview_of_an_unpublished_link_article_shows_the_page(client):
         reverse("admin:news_article_change", args=[article.pk])
         in response.content.decode()
     )
+
+
+def test_the_sitemap_lists_no_article_that_is_only_a_link(client):
+    page = make_article(title="Bài có trang")
+    link = make_article(external_url="https://chinhphu.vn/tin-goc.html")
+    xml = client.get("/sitemap-articles.xml").content.decode()
+    assert page.get_absolute_url() in xml
+    assert link.get_absolute_url() not in xml

@@ -1,7 +1,9 @@
 from pathlib import Path
 
 import pymysql
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
@@ -43,6 +45,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # The command speaks the site's language, whatever a caller left active.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.import_site(options)
+
+    def import_site(self, options):
         uploads = options["uploads"]
         if uploads and not Path(uploads).is_dir():
             raise CommandError(
@@ -61,10 +68,10 @@ class Command(BaseCommand):
                 lang=options["lang"],
                 module=options["module"],
             )
-            settings = source.check()
+            module = source.check()
             importer = Importer(
                 source,
-                settings,
+                module,
                 address=address,
                 uploads=uploads,
                 dry_run=options["dry_run"],
@@ -80,7 +87,7 @@ class Command(BaseCommand):
             ) from None
         finally:
             connection.close()
-        self.print_report(report, settings, dry_run=options["dry_run"])
+        self.print_report(report, module, dry_run=options["dry_run"])
 
     def progress(self, verbosity):
         def bar(iterable, *, desc, total=None):
@@ -96,7 +103,7 @@ class Command(BaseCommand):
 
         return bar
 
-    def print_report(self, report, settings, *, dry_run):
+    def print_report(self, report, module, *, dry_run):
         write = self.stdout.write
         if dry_run:
             write(self.style.WARNING(_("Chạy thử: không ghi gì.")))
@@ -140,9 +147,9 @@ class Command(BaseCommand):
         write(
             _("Địa chỉ cũ: /%(module)s/… trả lời 301 sang trang mới%(home)s.")
             % {
-                "module": settings["module_name"],
+                "module": module["module_name"],
                 "home": _(" (kể cả địa chỉ không có tên module)")
-                if settings["is_home_module"]
+                if module["is_home_module"]
                 else "",
             }
         )
