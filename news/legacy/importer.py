@@ -78,13 +78,13 @@ def fingerprint(*values):
 class Importer:
     """One run of ``import_nukeviet`` over a checked ``NukeVietSource``."""
 
-    def __init__(self, source, settings, *, address, uploads=None, dry_run=False):
+    def __init__(self, source, module, *, address, uploads=None, dry_run=False):
         self.source = source
-        self.settings = settings  # NukeVietSource.check()
+        self.module = module  # what NukeVietSource.check() found
         self.address = address
         self.dry_run = dry_run
         self.report = Report()
-        self.uploads = Uploads(uploads, settings["module_upload"], dry_run=dry_run)
+        self.uploads = Uploads(uploads, module["module_upload"], dry_run=dry_run)
         self.now = timezone.now()
         self.progress = lambda iterable, **kwargs: iterable
 
@@ -336,7 +336,7 @@ class Importer:
     # -- the end ------------------------------------------------------------------
 
     def _site(self):
-        settings = self.settings
+        module = self.module
         # The database is known by its name, not its server: the same site may
         # be read from its live server one day and from a restored dump the next.
         site, _created = LegacySite.objects.get_or_create(
@@ -344,13 +344,13 @@ class Importer:
             table_prefix=self.source.prefix,
             language=self.source.lang,
             module_data=self.source.module,
-            defaults={"module_name": settings["module_name"]},
+            defaults={"module_name": module["module_name"]},
         )
         site.server = self.address.where[:200]
-        site.module_name = settings["module_name"]
-        site.module_upload = settings["module_upload"]
-        site.is_home_module = settings["is_home_module"]
-        site.multilingual = settings["multilingual"]
+        site.module_name = module["module_name"]
+        site.module_upload = module["module_upload"]
+        site.is_home_module = module["is_home_module"]
+        site.multilingual = module["multilingual"]
         site.save()
         return site
 

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -108,13 +109,12 @@ def test_an_unreachable_server_or_unknown_database_is_one_line_and_exit_2(old_si
 def test_the_real_command_exits_with_2_and_one_line(old_site):
     """As an operator runs it: a separate process, its exit status and stderr."""
     db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": (
-            f"postgres://{db['USER']}:{db['PASSWORD']}@/{db['NAME']}"
-            f"?host={db['HOST']}&port={db['PORT']}"
-        ),
-    }
+    user = f"{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}"
+    if (db["HOST"] or "").startswith("/"):  # the embedded server's socket folder
+        where = f"/{db['NAME']}?host={quote(db['HOST'])}&port={db['PORT']}"
+    else:
+        where = f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {**os.environ, "DATABASE_URL": f"postgres://{user}@{where}"}
     result = subprocess.run(
         [
             sys.executable,

@@ -143,12 +143,34 @@ def test_a_file_that_is_not_an_image_is_refused_as_a_lead_image(old_site):
 
 
 def test_bad_rows_are_reported_with_table_and_id_and_the_rest_comes_over(old_site):
+    with old_site.connection.cursor() as cursor:
+        nukeviet_data.insert_article(
+            cursor,
+            23,
+            nukeviet_data.article(
+                title="Bài quá dài", alias="qua-dai", bodyhtml="<p>" + "x" * 1_000_000
+            ),
+        )
+        nukeviet_data.insert_article(
+            cursor,
+            24,
+            nukeviet_data.article(
+                title="HTML hỏng được sửa",
+                alias="html-hong",
+                bodyhtml="<p><b>đậm<p>tiếp",
+            ),
+        )
     output = old_site.run()
+    assert (
+        "nv4_vi_news_rows #23: nội dung dài 1000003 ký tự, quá giới hạn 1000000."
+        in output
+    )
+    assert Article.objects.get(pk=24).body == "<p><b>đậm</b></p><p><b>tiếp</b></p>"
     assert "nv4_vi_news_rows #20: publtime không hợp lệ (0)." in output
     assert "nv4_vi_news_rows #22: bodyhtml chứa ký tự NUL" in output
     assert "nv4_vi_comment #6: bài viết #20 không được nhập." in output
-    assert not Article.objects.filter(pk__in=[20, 22]).exists()
-    assert Article.objects.count() == 9
+    assert not Article.objects.filter(pk__in=[20, 22, 23]).exists()
+    assert Article.objects.count() == 10
 
 
 def test_the_rating_line_keeps_counting_after_a_new_vote(old_site, client):
