@@ -136,7 +136,7 @@ class Command(BaseCommand):
             )
             for line in report.problems:
                 write(f"  - {line}")
-        if report.attachments:
+        if report.attachments and not dry_run:
             write(
                 _(
                     "%(n)s tệp đính kèm đã chép vào media/nukeviet/, ghi trong liên "
