@@ -116,7 +116,10 @@ class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
             },
         ),
         (_("Ảnh đại diện"), {"fields": ["image", "image_caption", "image_alt"]}),
-        (_("Nguồn tin và tác giả"), {"fields": ["source", "source_url", "author"]}),
+        (
+            _("Nguồn tin và tác giả"),
+            {"fields": ["source", "source_url", "author", "external_url"]},
+        ),
         (
             _("Đăng bài"),
             {

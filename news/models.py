@@ -325,6 +325,15 @@ class Article(models.Model):
         help_text=_("Nếu có, tên nguồn tin thành liên kết tới địa chỉ này."),
     )
     author = models.CharField(_("tác giả"), max_length=150, blank=True)
+    external_url = models.URLField(
+        _("liên kết ngoài"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Nếu có, bài chỉ là liên kết: bạn đọc mở bài sẽ được chuyển tới địa "
+            "chỉ này."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người tạo"),

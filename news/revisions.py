@@ -24,6 +24,7 @@ COMPARED_FIELDS = [
     "source",
     "source_url",
     "author",
+    "external_url",
     "status",
     "publish_at",
     "take_down_at",

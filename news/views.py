@@ -132,6 +132,10 @@ class ArticleView(DetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
+        if self.object.external_url and not self.preview:
+            # An article that is only a link: readers go to its source (302, so
+            # that removing the link later is not remembered by browsers).
+            return redirect(self.object.external_url)
         canonical = self.object.get_absolute_url()
         if request.path != canonical:
             query = request.META.get("QUERY_STRING", "")

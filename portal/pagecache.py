@@ -54,6 +54,9 @@ logger = logging.getLogger(__name__)
 
 SITE = "site"
 COMMENTS = "comments"
+# Every kept page, block and versioned record depends on this one too: touched
+# after writes too wide to name their scopes (a whole site imported).
+EVERYTHING = "everything"
 FRESH_COOKIE = "moi_cap_nhat"
 FRESH_SECONDS = 5
 # How far back a poll looks, past its previous one: a change is seen even if its
@@ -111,7 +114,7 @@ class Versions:
     def of(self, scopes):
         self.poll_if_due()
         values = self.values
-        return tuple(values.get(scope) for scope in scopes)
+        return (values.get(EVERYTHING), *(values.get(scope) for scope in scopes))
 
     def poll_if_due(self):
         if time.monotonic() < self.next_poll and time.time() < self.horizon:
@@ -152,7 +155,7 @@ class Versions:
         """This process's own change: seen at once, before any poll."""
         for scope in scopes:
             self.values[scope] = f"L{next(self.local)}"
-        if SITE in scopes:
+        if SITE in scopes or EVERYTHING in scopes:
             # Read in the changing transaction, so it sees its own new times.
             with connection.cursor() as cursor:
                 cursor.execute(HORIZON_SQL, {"now": timezone.now()})

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "ratings",
     "comments",
     "stats",
+    # Moving a NukeViet site: import_nukeviet and the old addresses (docs/import.md).
+    "news.legacy",
     "portal.contact",
     # Last, so that its post_migrate role sync sees every app's permissions.
     "portal",
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "portal.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Old NukeViet addresses answer 301 once our URLs answered 404 (docs/import.md).
+    "news.legacy.middleware.LegacyRedirectMiddleware",
     # Counts public page views once the page is rendered (docs/statistics.md).
     "stats.middleware.PageViewMiddleware",
     # Serves and keeps rendered public pages (portal/pagecache.py); last, so a kept

@@ -20,6 +20,8 @@ class ArticleSitemap(Sitemap):
     def items(self):
         return (
             Article.objects.published()
+            # An article that is only a link answers a redirect: not a page to list.
+            .filter(external_url="")
             .select_related("category")
             .only("id", "slug", "publish_at", "updated", "category__slug")
             .order_by("-publish_at", "-id")

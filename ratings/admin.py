@@ -1,13 +1,22 @@
 from django.contrib import admin
-from django.db.models import Avg, Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from news import admin_hooks
-from ratings.models import MAX_SCORE, Vote
+from ratings.models import MAX_SCORE, OpeningRating, Vote
 
 
 class VoterKindFilter(admin.SimpleListFilter):
@@ -73,15 +82,24 @@ class VoteAdmin(admin.ModelAdmin):
 
 
 def _rating_annotations(queryset):
+    """Each article's vote count and average, its opening balance included."""
     votes = Vote.objects.filter(article=OuterRef("pk")).order_by().values("article")
-    return queryset.annotate(
-        rating_count=Coalesce(
-            Subquery(
-                votes.annotate(n=Count("id")).values("n"), output_field=IntegerField()
-            ),
-            0,
+    zero = Value(0)
+    count = Coalesce(
+        Subquery(
+            votes.annotate(n=Count("id")).values("n"), output_field=IntegerField()
         ),
-        rating_average=Subquery(votes.annotate(a=Avg("score")).values("a")),
+        zero,
+    ) + Coalesce(F("opening_rating__count"), zero)
+    total = Coalesce(
+        Subquery(
+            votes.annotate(s=Sum("score")).values("s"), output_field=IntegerField()
+        ),
+        zero,
+    ) + Coalesce(F("opening_rating__total"), zero)
+    return queryset.annotate(
+        rating_count=count,
+        rating_average=Cast(total, FloatField()) / NullIf(count, zero),
     )
 
 
@@ -105,7 +123,9 @@ def rating_panel(request, article):
         .annotate(n=Count("id"))
     )
     summary = Vote.objects.summary(article)
+    opening = OpeningRating.objects.filter(article=article).first()
     return {
+        "opening": opening,
         "summary": summary,
         "average": floatformat(summary.average, 1),
         "distribution": [
@@ -115,6 +135,17 @@ def rating_panel(request, article):
         + f"?article__id__exact={article.pk}",
         "may_view_votes": request.user.has_perm("ratings.view_vote"),
     }
+
+
+@admin.register(OpeningRating)
+class OpeningRatingAdmin(admin.ModelAdmin):
+    """Opening balances brought from an old system; summaries add them to the
+    votes cast here."""
+
+    list_display = ["article", "total", "count", "source"]
+    list_select_related = ["article"]
+    search_fields = ["article__title"]
+    raw_id_fields = ["article"]
 
 
 admin_hooks.add_column(rating_column, annotate=_rating_annotations)

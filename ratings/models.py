@@ -2,7 +2,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,30 +34,49 @@ class Summary:
 
 class VoteQuerySet(models.QuerySet):
     def summaries(self, article_ids):
-        """``{article_id: Summary}`` for every id given, in one query.
+        """``{article_id: Summary}`` for every id given, in one query: the votes
+        plus the article's opening balance (``OpeningRating``), if it has one.
 
-        Articles without votes get ``Summary(total=0, count=0)``.
+        Articles without either get ``Summary(total=0, count=0)``.
         """
         article_ids = list(article_ids)
         found = {
-            row["article_id"]: Summary(total=row["total"], count=row["count"])
-            for row in self.filter(article_id__in=article_ids)
-            .order_by()
-            .values("article_id")
-            .annotate(total=Sum("score"), count=Count("id"))
+            row["pk"]: Summary(total=row["total"], count=row["count"])
+            for row in self._with_totals(Article.objects.filter(pk__in=article_ids))
         }
         return {pk: found.get(pk, Summary()) for pk in article_ids}
 
     def summary(self, article, *, voter=None):
-        """One article's Summary, with ``mine`` for ``voter`` (a voter key), in one
-        query."""
-        aggregates = {"total": Sum("score"), "count": Count("id")}
+        """One article's Summary (votes plus opening balance), with ``mine`` for
+        ``voter`` (a voter key), in one query."""
+        rows = self._with_totals(Article.objects.filter(pk=article.pk), voter=voter)
+        row = rows.first() or {"total": 0, "count": 0}
+        return Summary(total=row["total"], count=row["count"], mine=row.get("mine"))
+
+    def _with_totals(self, articles, *, voter=None):
+        """``articles`` as rows of ``pk``, ``total`` and ``count`` (and ``mine``):
+        correlated subqueries over these votes, plus the opening balance joined."""
+        votes = self.filter(article=OuterRef("pk")).order_by().values("article")
+        zero = models.Value(0)
+        columns = {
+            "total": Coalesce(
+                Subquery(votes.annotate(s=Sum("score")).values("s")), zero
+            )
+            + Coalesce(F("opening_rating__total"), zero),
+            "count": Coalesce(
+                Subquery(
+                    votes.annotate(n=Count("id")).values("n"),
+                    output_field=IntegerField(),
+                ),
+                zero,
+            )
+            + Coalesce(F("opening_rating__count"), zero),
+        }
         if voter:
-            aggregates["mine"] = Max("score", filter=Q(voter=voter))
-        row = self.filter(article=article).aggregate(**aggregates)
-        return Summary(
-            total=row["total"] or 0, count=row["count"], mine=row.get("mine")
-        )
+            columns["mine"] = Subquery(
+                self.filter(article=OuterRef("pk"), voter=voter).values("score")[:1]
+            )
+        return articles.order_by().values("pk", **columns)
 
     def by_guests(self):
         return self.filter(voter__startswith=GUEST_PREFIX)
@@ -131,3 +151,40 @@ class Vote(models.Model):
     @property
     def is_guest(self):
         return self.voter.startswith(GUEST_PREFIX)
+
+
+class OpeningRating(models.Model):
+    """The rating an article brought from the system it came from (NukeViet keeps
+    only a sum of points and a number of votes, never single votes).
+
+    Summaries add it to the votes cast here, so the rating line reads as it did on
+    the old site and keeps counting from there.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="opening_rating",
+    )
+    total = models.PositiveIntegerField(
+        _("tổng số điểm ban đầu"),
+        help_text=_("Cộng vào tổng số điểm của bài viết."),
+    )
+    count = models.PositiveIntegerField(
+        _("số đánh giá ban đầu"),
+        help_text=_("Cộng vào số đánh giá của bài viết."),
+    )
+    source = models.CharField(
+        _("nguồn"),
+        max_length=100,
+        blank=True,
+        help_text=_("Hệ thống cũ mà số liệu được chuyển sang, ví dụ NukeViet."),
+    )
+
+    class Meta:
+        verbose_name = _("đánh giá ban đầu")
+        verbose_name_plural = _("đánh giá ban đầu")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.total}/{self.count}"

@@ -108,7 +108,8 @@ def aggregate_rating(request, article):
     return {
         "aggregateRating": {
             "@type": "AggregateRating",
-            "ratingValue": round(summary.average, 1),
+            # An opening balance from an old system may average outside 1–5.
+            "ratingValue": min(max(round(summary.average, 1), MIN_SCORE), MAX_SCORE),
             "ratingCount": summary.count,
             "bestRating": MAX_SCORE,
             "worstRating": MIN_SCORE,

@@ -17,7 +17,12 @@ from django.utils.translation import gettext as _
 from news import admin_hooks
 from stats import dashboard, editorial
 from stats.forms import RangeForm
-from stats.models import ArticleDailyViews, DailyTraffic
+from stats.models import (
+    ArticleDailyViews,
+    DailyTraffic,
+    OpeningArticleViews,
+    OpeningVisits,
+)
 from stats.querysets import article_view_total, day_range
 
 PERMISSION = "stats.view_statistics"
@@ -188,3 +193,21 @@ def article_views_panel(request, article):
 
 
 admin_hooks.add_panel("admin/stats/article_views_panel.html", article_views_panel)
+
+
+@admin.register(OpeningVisits)
+class OpeningVisitsAdmin(admin.ModelAdmin):
+    """Visits brought from an old system, added to the month and year figures."""
+
+    list_display = ["year", "month", "visits"]
+    list_filter = ["year"]
+
+
+@admin.register(OpeningArticleViews)
+class OpeningArticleViewsAdmin(admin.ModelAdmin):
+    """Article views brought from an old system, added to each 'Lượt xem'."""
+
+    list_display = ["article", "views"]
+    list_select_related = ["article"]
+    search_fields = ["article__title"]
+    raw_id_fields = ["article"]

@@ -12,6 +12,7 @@ from html import escape
 
 from django.apps import apps
 from django.db.models import Q, Sum
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
@@ -26,6 +27,7 @@ from stats.models import (
     ClientDaily,
     DailyTraffic,
     HourlyTraffic,
+    OpeningVisits,
     PageView,
     ReferrerDaily,
 )
@@ -100,7 +102,18 @@ def month_start(day, back=0):
     return day.replace(year=index // 12, month=index % 12 + 1, day=1)
 
 
-def cards(now, today):
+def opening_visits():
+    """``{(year, month): visits}`` brought from an old system (one query; a few
+    rows a year). Month 0 is the part of a year not known by month."""
+    return {
+        (year, month): visits
+        for year, month, visits in OpeningVisits.objects.values_list(
+            "year", "month", "visits"
+        )
+    }
+
+
+def cards(now, today, opening=None):
     online_since = now - services.ONLINE_WINDOW
     before = online_since - services.ONLINE_WINDOW
     recent = PageView.objects.filter(is_bot=False, at__gte=before, at__lte=now)
@@ -122,10 +135,15 @@ def cards(now, today):
         pv_yesterday=Sum("page_views", filter=Q(day=yesterday), default=0),
     )
     offset = SiteSettings.load().visits_offset
+    opening = opening or {}
+    month = sums["month"] + opening.get((this_month.year, this_month.month), 0)
+    previous_month = sums["last_month"] + opening.get(
+        (last_month.year, last_month.month), 0
+    )
     return [
         Card(_("Đang truy cập"), online["now"], online["before"], _("5 phút trước")),
         Card(_("Hôm nay"), sums["today"], sums["yesterday"], _("hôm qua")),
-        Card(_("Tháng hiện tại"), sums["month"], sums["last_month"], _("tháng trước")),
+        Card(_("Tháng hiện tại"), month, previous_month, _("tháng trước")),
         Card(
             _("Tổng lượt truy cập"),
             sums["total"] + offset,
@@ -152,13 +170,14 @@ def build(*, start, end, now=None):
     services.rollup()
     now = now or timezone.now()
     today = timezone.localdate(now)
+    opening = opening_visits()
     daily, monthly, hourly = (
         daily_table(start, end),
-        monthly_table(today),
+        monthly_table(today, opening),
         hourly_table(today),
     )
     return {
-        "cards": cards(now, today),
+        "cards": cards(now, today, opening),
         "daily": daily,
         "monthly": monthly,
         "hourly": hourly,
@@ -169,6 +188,7 @@ def build(*, start, end, now=None):
             bots(start, end),
             daily,
             monthly,
+            yearly_table(today, opening),
             hourly,
         ],
     }
@@ -186,7 +206,8 @@ def export_table(slug, *, start, end, now=None):
         "systems": lambda: clients(start, end),
         "bots": lambda: [bots(start, end)],
         "daily": lambda: [daily_table(start, end)],
-        "monthly": lambda: [monthly_table(today)],
+        "monthly": lambda: [monthly_table(today, opening_visits())],
+        "yearly": lambda: [yearly_table(today, opening_visits())],
         "hourly": lambda: [hourly_table(today)],
     }
     if slug not in builders:
@@ -229,7 +250,10 @@ def daily_table(start, end):
     return daily
 
 
-def monthly_table(today):
+def monthly_table(today, opening=None):
+    """Visits and page views of the last 12 months; visits include the opening
+    visits brought from an old system."""
+    opening = opening or {}
     first_month = month_start(today, 11)
     by_month = {
         row["month"]: row
@@ -248,12 +272,45 @@ def monthly_table(today):
         monthly.rows.append(
             [
                 month.strftime("%m/%Y"),
-                row.get("visits") or 0,
+                (row.get("visits") or 0) + opening.get((month.year, month.month), 0),
                 row.get("page_views") or 0,
             ]
         )
 
     return monthly
+
+
+def yearly_table(today, opening=None):
+    """Visits and page views per year since the first counted (or brought over)
+    year; visits include the opening visits brought from an old system."""
+    opening = opening or {}
+    ours = {
+        row["year"]: row
+        for row in DailyTraffic.objects.filter(day__lte=today)
+        .annotate(year=ExtractYear("day"))
+        .values("year")
+        .annotate(visits=Sum("visits"), page_views=Sum("page_views"))
+        .order_by()
+    }
+    brought = {}
+    for (year, _month), visits in opening.items():
+        brought[year] = brought.get(year, 0) + visits
+    years = set(ours) | set(brought)
+    yearly = Table(
+        "yearly",
+        _("Theo năm"),
+        [_("Năm"), _("Lượt truy cập"), _("Lượt xem trang")],
+    )
+    for year in range(min(years, default=today.year), today.year + 1):
+        row = ours.get(year, {})
+        yearly.rows.append(
+            [
+                str(year),
+                (row.get("visits") or 0) + brought.get(year, 0),
+                row.get("page_views") or 0,
+            ]
+        )
+    return yearly
 
 
 def hourly_table(today):

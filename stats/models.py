@@ -249,3 +249,61 @@ class BotDaily(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.name}"
+
+
+class OpeningVisits(models.Model):
+    """Visits counted by the system the site came from, by year and month, so
+    that the month, year and total figures continue from the old ones.
+
+    ``month`` 0 holds the visits of the year that the old system no longer
+    splits by month. The total's own offset is ``SiteSettings.visits_offset``.
+    """
+
+    year = models.PositiveSmallIntegerField(_("năm"))
+    month = models.PositiveSmallIntegerField(
+        _("tháng"),
+        help_text=_("1–12; 0 là phần của năm không rõ tháng."),
+    )
+    visits = models.PositiveBigIntegerField(
+        _("lượt truy cập"),
+        help_text=_("Cộng vào lượt truy cập của tháng (và của năm) này."),
+    )
+
+    class Meta:
+        verbose_name = _("lượt truy cập ban đầu")
+        verbose_name_plural = _("lượt truy cập ban đầu")
+        ordering = ["year", "month"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "month"], name="stats_one_opening_row_per_month"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(month__lte=12), name="stats_opening_month_0_to_12"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.month:02d}/{self.year}" if self.month else f"{self.year}"
+
+
+class OpeningArticleViews(models.Model):
+    """An article's views counted by the system it came from; its 'Lượt xem'
+    continues from this figure."""
+
+    article = models.OneToOneField(
+        "news.Article",
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="opening_views",
+    )
+    views = models.PositiveBigIntegerField(
+        _("lượt xem ban đầu"),
+        help_text=_("Cộng vào lượt xem của bài viết."),
+    )
+
+    class Meta:
+        verbose_name = _("lượt xem bài ban đầu")
+        verbose_name_plural = _("lượt xem bài ban đầu")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.views}"

@@ -16,16 +16,19 @@ class DailyQuerySet(models.QuerySet):
 class DailyTrafficQuerySet(DailyQuerySet):
     def headline(self, *, now, today, online_window):
         """The 'Thống kê truy cập' figures in one query: online now and visits
-        today, this month and in all, including page views not yet rolled up.
-        The site's starting offset is added by the caller."""
-        from stats.models import PageView
+        today, this month and in all, including page views not yet rolled up and
+        this month's opening visits (``OpeningVisits``). The site's starting
+        offset of the total is added by the caller."""
+        from stats.models import OpeningVisits, PageView
 
         daily = self.model._meta.db_table
         raw = PageView._meta.db_table
+        opening = OpeningVisits._meta.db_table
         sql = f"""
             SELECT o.online,
-                   d.today + p.today, d.month + p.month, d.total + p.total
-            FROM (SELECT count(DISTINCT visitor) AS online FROM {raw}
+                   d.today + p.today, d.month + p.month + m.month, d.total + p.total
+            FROM (SELECT COALESCE(sum(visits), 0) AS month FROM {opening}
+                  WHERE year = %(year)s AND month = %(month_number)s) m, (SELECT count(DISTINCT visitor) AS online FROM {raw}
                   WHERE at >= %(since)s AND at <= %(now)s AND NOT is_bot) o,
                  (SELECT COALESCE(sum(visits) FILTER (WHERE day = %(today)s), 0)
                            AS today,
@@ -44,6 +47,8 @@ class DailyTrafficQuerySet(DailyQuerySet):
             "now": now,
             "today": today,
             "month": today.replace(day=1),
+            "year": today.year,
+            "month_number": today.month,
         }
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -98,7 +103,8 @@ def day_range(start, end):
 
 
 def article_view_total(article_id):
-    """An article's views since counting began, including those not rolled up."""
+    """An article's views since counting began, including those not rolled up,
+    plus the views it brought from an old system (``OpeningArticleViews``)."""
     with connection.cursor() as cursor:
         cursor.execute(
             """
@@ -106,6 +112,8 @@ def article_view_total(article_id):
                              WHERE article_id = %(id)s), 0)
                  + (SELECT count(*) FROM stats_pageview
                     WHERE NOT rolled AND article_view AND article_id = %(id)s)
+                 + COALESCE((SELECT views FROM stats_openingarticleviews
+                             WHERE article_id = %(id)s), 0)
             """,
             {"id": article_id},
         )
