@@ -1,3 +1,4 @@
+from ckeditor_uploader.fields import RichTextUploadingFormField
 from django import forms
 from django.db import transaction
 from django.utils import timezone
@@ -7,13 +8,24 @@ from django.utils.translation import gettext_lazy as _
 from news import search
 from news.models import Article
 from news.revisions import article_values, changed_fields, display, opened_version
-from news.sanitize import sanitize_html
+from news.sanitize import comparable_html, sanitize_html
 from news.text import slugify_vi
 
 
 def edit_token(article):
     """What the form remembers of the row it was opened on: its last save time."""
     return article.updated.isoformat() if article.updated else ""
+
+
+class ArticleBodyField(RichTextUploadingFormField):
+    """The body as CKEditor edits it: changed only if the text, once sanitised,
+    differs from the stored one, not because CKEditor rewrote entities or line
+    breaks (otherwise every save would record a change of the body)."""
+
+    def has_changed(self, initial, data):
+        if self.disabled:
+            return False
+        return comparable_html(initial) != comparable_html(data)
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -23,11 +35,19 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+        field_classes = {"body": ArticleBodyField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "edit_token" in self.fields:
             self.fields["edit_token"].initial = edit_token(self.instance)
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        if "body" not in self.changed_data:
+            # Keep the stored text as it is rather than CKEditor's rewrite of it.
+            return self.instance.body if self.instance.pk else body
+        return body
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug", "")

@@ -148,13 +148,19 @@ def admin_form_data(form):
         value = bound.value()
         widget = bound.field.widget
         if isinstance(bound.field, django_forms.SplitDateTimeField):
-            if isinstance(value, list):  # a bound form: what was posted
-                date, time = (part or "" for part in value)
-                data[f"{bound.html_name}_0"], data[f"{bound.html_name}_1"] = date, time
-            elif value:
-                local = timezone.localtime(value)
-                data[f"{bound.html_name}_0"] = local.strftime("%d/%m/%Y")
-                data[f"{bound.html_name}_1"] = local.strftime("%H:%M:%S")
+            names = [bound.html_name]
+            if bound.field.show_hidden_initial:
+                # A field with a callable default also sends the value the page
+                # was opened with, which decides whether it changed.
+                names.append(bound.html_initial_name)
+            for name in names:
+                if isinstance(value, list):  # a bound form: what was posted
+                    date, time = (part or "" for part in value)
+                    data[f"{name}_0"], data[f"{name}_1"] = date, time
+                elif value:
+                    local = timezone.localtime(value)
+                    data[f"{name}_0"] = local.strftime("%d/%m/%Y")
+                    data[f"{name}_1"] = local.strftime("%H:%M:%S")
             continue
         if isinstance(bound.field, django_forms.BooleanField):
             if value:

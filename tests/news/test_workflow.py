@@ -251,7 +251,7 @@ def test_reporter_cannot_edit_their_article_once_published(client, reporter):
 
 def test_reporter_cannot_withdraw_by_restoring_an_old_draft_revision(client, reporter):
     draft = make_article(status=Article.Status.DRAFT, created_by=reporter)
-    data = opened_form(client, draft)
+    data = {**opened_form(client, draft), "title": "Bản nháp đã sửa"}
     assert client.post(change_url(draft), data).status_code == 302
     draft.refresh_from_db()
     from reversion.models import Version
