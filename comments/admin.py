@@ -7,6 +7,7 @@ from comments import services
 from comments.latest import forget_latest_comments
 from comments.models import BannedWord, Comment, with_visible_comment_count
 from news import admin_hooks
+from portal.http import site_url
 
 
 @admin.register(Comment)
@@ -93,13 +94,17 @@ class CommentAdmin(admin.ModelAdmin):
                 comments=Comment.objects.filter(pk=obj.pk),
                 state=new_state,
                 moderator=request.user,
+                site_url=site_url(request),
             )
             obj.state = new_state
         forget_latest_comments()
 
     def _moderate(self, request, queryset, state, message):
         changed = services.moderate(
-            comments=queryset, state=state, moderator=request.user
+            comments=queryset,
+            state=state,
+            moderator=request.user,
+            site_url=site_url(request),
         )
         self.message_user(
             request, message(changed) % {"count": changed}, messages.SUCCESS

@@ -245,7 +245,10 @@ EMAIL_BACKEND = env(
     "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@localhost")
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Links in emails start with SITE_URL (e.g. https://tin.example.vn); without it,
+# with the address the triggering request came to, else http://127.0.0.1:PORT.
+SITE_URL = env("SITE_URL", "")
+PORT = env("PORT", "8000")
 
 LOGGING = {
     "version": 1,
