@@ -1,10 +1,14 @@
 from django.contrib import admin, messages
-from django.db.models import Case, When
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Count, Q, When
+from django.http import JsonResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
+from taggit import models as taggit_models
 
 from news import admin_hooks
 from news.admin_filters import MineFilter, StateFilter
@@ -12,6 +16,12 @@ from news.admin_revisions import ArticleRevisionsMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Tag
 from news.services import change_status
+from news.text import slugify_vi
+
+# One tag admin: the articles' tags are news.Tag ("Từ khóa"); taggit's own Tag
+# model is unused and its admin always listed 0 tags.
+if admin.site.is_registered(taggit_models.Tag):
+    admin.site.unregister(taggit_models.Tag)
 
 
 @admin.register(Category)
@@ -145,7 +155,41 @@ class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
     revision_form_template = "admin/news/article/revision_form.html"
 
     class Media:
-        js = ["js/vi-slug.js", "js/ckeditor-csrf.js"]
+        css = {"all": ["css/admin-article.css"]}
+        js = ["js/vi-slug.js", "js/ckeditor-csrf.js", "js/tag-suggest.js"]
+
+    def get_urls(self):
+        return [
+            path(
+                "tag-suggestions/",
+                self.admin_site.admin_view(self.tag_suggestions_view),
+                name="news_article_tag_suggestions",
+            ),
+            *super().get_urls(),
+        ]
+
+    def tag_suggestions_view(self, request):
+        """Names of existing tags matching ``q`` (with or without diacritics),
+        most used first, for the tags field's suggestions."""
+        if not (
+            self.has_add_permission(request)
+            or self.has_view_or_change_permission(request)
+        ):
+            raise PermissionDenied
+        term = " ".join(request.GET.get("q", "").split())[:100]
+        names = []
+        if term:
+            folded = slugify_vi(term)
+            matches = Q(name__icontains=term)
+            if folded:
+                matches |= Q(slug__contains=folded)
+            names = list(
+                Tag.objects.filter(matches)
+                .annotate(uses=Count("tagged_articles"))
+                .order_by("-uses", "name")
+                .values_list("name", flat=True)[:10]
+            )
+        return JsonResponse({"tags": names})
 
     # Who may do what.
 

@@ -1,12 +1,13 @@
 from ckeditor_uploader.fields import RichTextUploadingFormField
 from django import forms
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from news import search
-from news.models import Article
+from news.models import Article, Tag
 from news.revisions import article_values, changed_fields, display, opened_version
 from news.sanitize import comparable_html, sanitize_html
 from news.text import slugify_vi
@@ -41,6 +42,26 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "edit_token" in self.fields:
             self.fields["edit_token"].initial = edit_token(self.instance)
+        if "tags" in self.fields:
+            # A wide field that suggests existing tags (static/js/tag-suggest.js).
+            self.fields["tags"].widget.attrs.update(
+                {
+                    "class": "vTextField tag-input",
+                    "data-suggest-url": reverse("admin:news_article_tag_suggestions"),
+                }
+            )
+
+    def clean_tags(self):
+        names = self.cleaned_data.get("tags") or []
+        limit = Tag._meta.get_field("name").max_length
+        too_long = [name for name in names if len(name) > limit]
+        if too_long:
+            raise forms.ValidationError(
+                _("Từ khóa dài quá %(limit)d ký tự: %(name)s"),
+                code="tag_too_long",
+                params={"limit": limit, "name": Truncator(too_long[0]).chars(40)},
+            )
+        return names
 
     def clean_body(self):
         body = self.cleaned_data.get("body", "")

@@ -335,7 +335,10 @@ class Article(models.Model):
         _("từ khóa"),
         through=TaggedArticle,
         blank=True,
-        help_text=_("Cách nhau bằng dấu phẩy."),
+        help_text=_(
+            "Cách nhau bằng dấu phẩy; một từ khóa có thể gồm nhiều chữ, ví dụ: "
+            "Mặt trận Tổ quốc, cuộc vận động."
+        ),
     )
     status = models.CharField(
         _("trạng thái"),

@@ -212,6 +212,9 @@ CKEDITOR_CONFIGS = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+# Tags are separated by commas only; spaces belong to the name (news/tagging.py).
+TAGGIT_TAGS_FROM_STRING = "news.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "news.tagging.edit_string_for_tags"
 
 # Images: what an upload may be.
 IMAGE_MAX_BYTES = int(env("IMAGE_MAX_BYTES", 10 * 1024 * 1024))
