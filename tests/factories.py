@@ -168,6 +168,9 @@ def admin_form_data(form):
             continue
         if value is None:
             value = ""
+        if isinstance(value, list | tuple):  # a multiple choice: each value
+            data[bound.html_name] = [str(item) for item in value]
+            continue
         if hasattr(widget, "format_value") and not isinstance(value, str | int):
             value = widget.format_value(value)
         data[bound.html_name] = "" if value is None else value
