@@ -10,7 +10,16 @@ REPORTER = "Phóng viên"
 MANAGING_EDITOR = "Thư ký tòa soạn"
 ADMINISTRATOR = "Quản trị viên"
 
-_ARTICLE_WRITE = ["news.view_article", "news.add_article", "news.change_article"]
+_ARTICLE_WRITE = [
+    "news.view_article",
+    "news.add_article",
+    "news.change_article",
+    # Documents attached to the articles one may change (news.admin).
+    "news.view_attachment",
+    "news.add_attachment",
+    "news.change_attachment",
+    "news.delete_attachment",
+]
 _TAGS = ["news.view_tag", "news.add_tag", "news.change_tag", "news.delete_tag"]
 # Comment moderation: approve, remove, mark as spam, edit text, answer as the
 # organisation ("Ban biên tập"), keep the banned-word list. Deleting is for

@@ -8,7 +8,13 @@ from django.urls import reverse
 from reversion.models import Version
 
 from news.models import Article
-from tests.factories import admin_form_data, make_article, make_category, make_user
+from tests.factories import (
+    NO_ATTACHMENTS,
+    admin_page_data,
+    make_article,
+    make_category,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +28,7 @@ def editor(client):
 
 def save_through_admin(client, article, **changes):
     url = reverse("admin:news_article_change", args=[article.pk])
-    data = admin_form_data(client.get(url).context["adminform"].form)
+    data = admin_page_data(client.get(url))
     data.update(changes)
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -43,6 +49,7 @@ def add_through_admin(client, **fields):
         "publish_at_1": "02:02:00",
         "allow_comments": "on",
         "allow_ratings": "on",
+        **NO_ATTACHMENTS,
         **fields,
     }
     response = client.post(reverse("admin:news_article_add"), data)
@@ -94,13 +101,12 @@ def test_restoring_an_earlier_revision_brings_back_title_body_and_tags(client, e
     url = reverse("admin:news_article_revision", args=[article.pk, first.pk])
     page = client.get(url)
     assert page.status_code == 200
-    form = page.context["adminform"].form
     # Looking at the revision changes nothing.
     article.refresh_from_db()
     assert article.title == "Bản sửa"
     assert tag_names(article) == ["Biển đảo", "Quốc phòng"]
 
-    response = client.post(url, admin_form_data(form))
+    response = client.post(url, admin_page_data(page))
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.title == "Bản đầu"
@@ -228,7 +234,7 @@ def test_saving_without_a_change_records_no_revision_and_no_history(client, edit
     )
     updated = article.updated
     url = reverse("admin:news_article_change", args=[article.pk])
-    data = admin_form_data(client.get(url).context["adminform"].form)
+    data = admin_page_data(client.get(url))
     data["body"] = ckeditor_formatted(article.body)
     assert data["body"] != article.body
     response = client.post(url, data)
@@ -237,7 +243,9 @@ def test_saving_without_a_change_records_no_revision_and_no_history(client, edit
     assert Version.objects.get_for_object(article).count() == 1
     assert LogEntry.objects.filter(object_id=str(article.pk)).count() == 1
     assert article.updated == updated
-    assert article.body == "<p>Nội dung bài viết có dấu: à á ả.</p><ul><li>một</li></ul>"
+    assert (
+        article.body == "<p>Nội dung bài viết có dấu: à á ả.</p><ul><li>một</li></ul>"
+    )
 
 
 def test_a_revision_names_only_the_fields_that_really_changed(client, editor):
@@ -256,6 +264,10 @@ def test_a_real_change_of_the_body_is_recorded(client, editor):
     newest = Version.objects.get_for_object(article).first()
     assert newest.revision.get_comment() == "Đã thay đổi Nội dung."
     # A space between two words is content, not layout.
-    save_through_admin(client, article, body="<p>Câu một.</p><p><b>Câu</b><i>hai!</i></p>")
-    save_through_admin(client, article, body="<p>Câu một.</p><p><b>Câu</b> <i>hai!</i></p>")
+    save_through_admin(
+        client, article, body="<p>Câu một.</p><p><b>Câu</b><i>hai!</i></p>"
+    )
+    save_through_admin(
+        client, article, body="<p>Câu một.</p><p><b>Câu</b> <i>hai!</i></p>"
+    )
     assert Version.objects.get_for_object(article).count() == 4

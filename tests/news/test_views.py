@@ -197,12 +197,13 @@ def test_article_page_query_count_does_not_grow_with_tags_or_lists(
     category = make_category()
     few = make_article(category=category, tags=["một"])
     client.get(few.get_absolute_url())  # warm the site-settings cache
-    # The article (its visibility read from the row), its tags, newer and older
-    # lists, the latest-news block; + 1 for the star ratings summary (ratings app) and
-    # + 1 where the comments section counts the visible comments (the list and
-    # the replies are read only when there are some); + 1: stats records the page
-    # view in one INSERT. The menu, banners and the side blocks come from the cache.
-    with django_assert_max_num_queries(8) as small:
+    # The article (its visibility read from the row), its tags, its attachments,
+    # newer and older lists, the latest-news block; + 1 for the star ratings
+    # summary (ratings app) and + 1 where the comments section counts the visible
+    # comments (the list and the replies are read only when there are some); + 1:
+    # stats records the page view in one INSERT. The menu, banners and the side
+    # blocks come from the cache.
+    with django_assert_max_num_queries(9) as small:
         client.get(few.get_absolute_url())
     for _ in range(12):
         make_article(category=category)

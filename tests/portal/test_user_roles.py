@@ -57,9 +57,7 @@ def test_a_new_reporter_is_made_in_one_step_with_the_role_and_staff_status(
     assert client.get(reverse("admin:news_article_add")).status_code == 200
 
 
-def test_the_add_page_offers_the_roles_and_no_password_based_switch(
-    client, superuser
-):
+def test_the_add_page_offers_the_roles_and_no_password_based_switch(client, superuser):
     html = client.get(reverse("admin:auth_user_add")).content.decode()
     for label in ["Phóng viên / Biên tập viên", "Thư ký tòa soạn", "Quản trị viên"]:
         assert label in html
