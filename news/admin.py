@@ -1,7 +1,10 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, Q, When
 from django.http import JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
@@ -14,7 +17,7 @@ from news import admin_hooks
 from news.admin_filters import MineFilter, StateFilter
 from news.admin_revisions import ArticleRevisionsMixin
 from news.forms import ArticleAdminForm
-from news.models import Article, Category, Tag
+from news.models import Article, Attachment, Category, Tag
 from news.services import change_status
 from news.text import slugify_vi
 
@@ -80,6 +83,58 @@ def tree_order(categories):
     return ordered
 
 
+class AttachmentForm(forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ["file", "title", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = filesizeformat(settings.ATTACHMENT_MAX_BYTES)
+        self.fields["file"].help_text = _(
+            "PDF, Word (DOC, DOCX), Excel (XLS, XLSX), OpenDocument (ODT, ODS) hoặc "
+            "ZIP, tối đa %(limit)s; loại tệp được kiểm tra theo nội dung."
+        ) % {"limit": limit}
+
+
+class AttachmentInline(admin.TabularInline):
+    """Documents under the article. Who may change the article may change them."""
+
+    model = Attachment
+    form = AttachmentForm
+    fields = ["file", "title", "order", "kind_label", "size_label"]
+    readonly_fields = ["kind_label", "size_label"]
+    extra = 1
+    verbose_name = _("tài liệu đính kèm")
+    verbose_name_plural = _("Tài liệu đính kèm")
+
+    @admin.display(description=_("loại tệp"))
+    def kind_label(self, attachment):
+        return attachment.get_kind_display() if attachment.kind else "—"
+
+    @admin.display(description=_("dung lượng"))
+    def size_label(self, attachment):
+        return filesizeformat(attachment.size) if attachment.pk else "—"
+
+    def may_change_article(self, request, article):
+        return article is None or article.may_be_changed_by(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self.may_change_article(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.may_change_article(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.may_change_article(
+            request, obj
+        )
+
+
 @admin.register(Article)
 class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
     """Articles for the three roles: writers see and edit their own articles until
@@ -92,6 +147,7 @@ class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
     """
 
     form = ArticleAdminForm
+    inlines = [AttachmentInline]
     list_display = [
         "title",
         "category",
@@ -156,7 +212,12 @@ class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["css/admin-article.css"]}
-        js = ["js/vi-slug.js", "js/ckeditor-csrf.js", "js/tag-suggest.js"]
+        js = [
+            "js/vi-slug.js",
+            "js/ckeditor-csrf.js",
+            "js/ckeditor-setup.js",
+            "js/tag-suggest.js",
+        ]
 
     def get_urls(self):
         return [
@@ -271,6 +332,15 @@ class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), *admin_hooks.columns]
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["attachment_help"] = _(
+            "Tài liệu đính kèm: PDF, Word (DOC, DOCX), Excel (XLS, XLSX), OpenDocument "
+            "(ODT, ODS) hoặc ZIP, tối đa %(limit)s mỗi tệp; loại tệp được kiểm tra "
+            "theo nội dung, không theo tên. Bạn đọc thấy danh sách dưới bài viết; tệp "
+            "PDF được xem trước ngay trên trang."
+        ) % {"limit": filesizeformat(settings.ATTACHMENT_MAX_BYTES)}
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def changelist_view(self, request, extra_context=None):
         waiting = self.writers_scope(request, Article.objects.waiting_for_review())

@@ -22,6 +22,10 @@ logger = logging.getLogger(__name__)
 # Accepted formats and the file extension each is stored with.
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 
+# The article column's width on a desktop (static/css/site.css): images put into
+# the body from CKEditor are inserted at most this wide.
+CONTENT_WIDTH = 760
+
 # name: (width, height, crop). Crop fills the box exactly; otherwise fit inside.
 RENDITIONS = {
     "thumb": (240, 160, True),
