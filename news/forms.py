@@ -31,7 +31,9 @@ class ArticleBodyField(RichTextUploadingFormField):
 
 class ArticleAdminForm(forms.ModelForm):
     # Refuses a save over someone else's newer save (see check_not_changed_since).
-    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_token = forms.CharField(
+        label=_("phiên bản đang sửa"), widget=forms.HiddenInput, required=False
+    )
 
     class Meta:
         model = Article

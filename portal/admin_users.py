@@ -9,10 +9,19 @@ staff and superuser status) stay available below, folded.
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    AdminUserCreationForm,
+    SetUnusablePasswordMixin,
+    UserChangeForm,
+)
+from django.contrib.auth.models import Group
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin_text import permission_label
 from portal.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, assign_role, role_of
 
 User = get_user_model()
@@ -49,9 +58,48 @@ class RoleChangeForm(UserChangeForm):
         self.fields["role"].initial = role_of(self.instance) or ""
 
 
-class UserAdmin(DjangoUserAdmin):
+class PasswordChangeForm(AdminPasswordChangeForm):
+    # Django appends this warning in English, outside its catalogue.
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}'
+        "</li></ul>",
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("Nếu tắt, mật khẩu hiện có của người dùng này sẽ mất."),
+    )
+
+
+class HideMembershipRowsMixin:
+    """The delete confirmation lists what goes with a user or a group; the rows
+    linking users, groups and permissions were listed as "User_groups object
+    (3)", a name no catalogue can translate and nobody deletes by themselves."""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        links = [
+            User.groups.through,
+            User.user_permissions.through,
+            Group.permissions.through,
+        ]
+        plural = {str(link._meta.verbose_name_plural) for link in links}
+        prefixes = tuple(f"{capfirst(link._meta.verbose_name)}: " for link in links)
+
+        def keep(items):
+            return [
+                keep(item) if isinstance(item, list) else item
+                for item in items
+                if isinstance(item, list) or not str(item).startswith(prefixes)
+            ]
+
+        counts = {name: n for name, n in counts.items() if str(name) not in plural}
+        return keep(deleted), counts, perms_needed, protected
+
+
+class UserAdmin(HideMembershipRowsMixin, DjangoUserAdmin):
     form = RoleChangeForm
     add_form = RoleCreationForm
+    change_password_form = PasswordChangeForm
     list_display = ["username", "full_name", "email", "role_label", "is_active"]
     list_filter = ["groups", "is_staff", "is_superuser", "is_active"]
     add_fieldsets = [
@@ -114,6 +162,12 @@ class UserAdmin(DjangoUserAdmin):
             readonly.append("is_superuser")
         return readonly
 
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "user_permissions":
+            field.label_from_instance = permission_label
+        return field
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # After the groups field is saved, so the role has the last word.
@@ -121,5 +175,15 @@ class UserAdmin(DjangoUserAdmin):
             assign_role(user=form.instance, role=form.cleaned_data.get("role") or None)
 
 
+class GroupAdmin(HideMembershipRowsMixin, DjangoGroupAdmin):
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "permissions":
+            field.label_from_instance = permission_label
+        return field
+
+
 admin.site.unregister(User)
 admin.site.register(User, UserAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, GroupAdmin)

@@ -18,6 +18,10 @@ class PortalConfig(AppConfig):
 
         post_migrate.connect(sync_roles, sender=self)
 
+        from portal.admin_text import install_boolean_icon
+
+        install_boolean_icon()
+
         from django.db.models.signals import post_delete, post_save
 
         from portal.models import Banner

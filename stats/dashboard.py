@@ -175,9 +175,7 @@ def cards(now, today, hours=None):
     offset = SiteSettings.load().visits_offset
     return [
         Card(_("Đang truy cập"), online["now"], online["before"], _("5 phút trước")),
-        Card(
-            _("Hôm nay"), sums["today"], until_yesterday[0], _("cùng giờ hôm qua")
-        ),
+        Card(_("Hôm nay"), sums["today"], until_yesterday[0], _("cùng giờ hôm qua")),
         Card(
             _("Tháng hiện tại"),
             sums["month"],
