@@ -145,7 +145,8 @@ class UserAdmin(HideMembershipRowsMixin, DjangoUserAdmin):
 
     @admin.display(description=_("họ và tên"))
     def full_name(self, user):
-        return user.get_full_name()
+        # Vietnamese order: family name first (Django's get_full_name is "first last").
+        return " ".join(filter(None, [user.last_name, user.first_name]))
 
     @admin.display(description=_("vai trò"))
     def role_label(self, user):

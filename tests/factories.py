@@ -307,11 +307,18 @@ def odf_bytes(mimetype, extra=None):
     )
 
 
-PDF_BYTES = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+_PDF_TEXT = b"BT /F1 18 Tf 20 100 Td (Ke hoach to chuc hoi nghi) Tj ET"
+PDF_BYTES = b"".join(
+    [
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n",
+        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n",
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 360 200]/Contents 4 0 R",
+        b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n",
+        b"4 0 obj<</Length " + str(len(_PDF_TEXT)).encode() + b">>stream\n",
+        _PDF_TEXT + b"\nendstream endobj\n",
+        b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n",
+        b"trailer<</Root 1 0 R>>\n%%EOF\n",
+    ]
 )
 WORD_MAIN = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
