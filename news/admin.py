@@ -95,6 +95,10 @@ class AttachmentForm(forms.ModelForm):
             "PDF, Word (DOC, DOCX), Excel (XLS, XLSX), OpenDocument (ODT, ODS) hoặc "
             "ZIP, tối đa %(limit)s; loại tệp được kiểm tra theo nội dung."
         ) % {"limit": limit}
+        if self.instance.pk:
+            # Stored attachments keep a title; only a new file may leave it empty
+            # (its name is then used).
+            self.fields["title"].required = True
 
 
 class AttachmentInline(admin.TabularInline):

@@ -538,6 +538,7 @@ class Attachment(models.Model):
         # No file is stored unchecked, even when the caller skipped full_clean().
         if self.file and not self.file._committed:
             self.identify()
+        self.title = " ".join(self.title.split()) or str(_("Tài liệu"))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

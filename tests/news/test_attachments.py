@@ -275,6 +275,19 @@ def test_the_title_is_editable_and_files_go_with_their_attachment(
     assert "tài liệu đính kèm" in comment and "Nội dung" not in comment
 
 
+def test_a_stored_attachment_cannot_lose_its_title(client, editor):
+    article = make_article()
+    add_attachment(article=article, file=ContentFile(PDF_BYTES, name="a.pdf"))
+    url = reverse("admin:news_article_change", args=[article.pk])
+    data = admin_page_data(client.get(url))
+    data["attachments-0-title"] = "  "
+    response = client.post(url, data)
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert formset.forms[0].errors["title"]
+    assert Attachment.objects.get().title == "a"
+
+
 def test_replacing_the_file_removes_the_old_one(
     client, editor, settings, django_capture_on_commit_callbacks
 ):
