@@ -24,7 +24,9 @@ Nothing is ever extracted to disk; only the first bytes of each member are read.
 """
 
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
 import olefile
@@ -143,7 +145,21 @@ def identify_document(upload):
                 return _zip_kind(archive)
     except ValidationError:
         raise
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+    except (
+        # What damaged or crafted files make the readers raise; the upload is
+        # refused with a message, never a server error.
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        struct.error,
+        OSError,
+        ValueError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        IndexError,
+        KeyError,
+    ) as exc:
         raise ValidationError(
             _("Tệp bị hỏng hoặc không đọc được."), code="attachment_damaged"
         ) from exc

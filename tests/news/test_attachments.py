@@ -145,6 +145,14 @@ REFUSED = {
     ),
     "an empty ZIP": ("rong.zip", zip_bytes({}), "không phải là tài liệu"),
     "a damaged ZIP": ("hong.zip", b"PK\x03\x04" + b"\0" * 200, "bị hỏng"),
+    "a ZIP with corrupt compressed data": (
+        "hong.zip",
+        (lambda data: data[:41] + b"\xff\xff\xff\xff" + data[45:])(
+            zip_bytes({"bao-cao.pdf": PDF_BYTES * 20})
+        ),
+        "bị hỏng",
+    ),
+    "a truncated DOC": ("cut.doc", ole_bytes("WordDocument")[:700], "bị hỏng"),
     "an empty file": ("rong.pdf", b"", "rỗng"),
     "a Word document with macros": (
         "macro.docx",
