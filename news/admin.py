@@ -241,7 +241,9 @@ class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
             or self.has_view_or_change_permission(request)
         ):
             raise PermissionDenied
-        term = " ".join(request.GET.get("q", "").split())[:100]
+        # NUL cannot go into a PostgreSQL string: drop it, like other controls.
+        term = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable())
+        term = " ".join(term.split())[:100]
         names = []
         if term:
             folded = slugify_vi(term)

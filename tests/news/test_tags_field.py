@@ -78,6 +78,7 @@ def test_suggestions_are_existing_tags_matching_with_or_without_diacritics(
     assert client.get(url, {"q": "mat tran"}).json() == {"tags": ["Mặt trận Tổ quốc"]}
     assert client.get(url, {"q": "  "}).json() == {"tags": []}
     assert client.get(url, {"q": "x" * 5000}).status_code == 200
+    assert client.get(url, {"q": "v\x00ận"}).json() == {"tags": ["cuộc vận động"]}
 
 
 def test_reporters_get_suggestions_and_readers_do_not(client):
