@@ -473,6 +473,13 @@ def attachment_path(attachment, filename):
     )
 
 
+def printable_title(text):
+    """``text`` on one line without control characters (a file's name may hold
+    any), at most 255 characters; "Tài liệu" if nothing is left."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text or "")
+    return " ".join(text.split())[:255] or str(_("Tài liệu"))
+
+
 class Attachment(models.Model):
     """A document published with an article (a decision, a plan, a report)."""
 
@@ -538,7 +545,7 @@ class Attachment(models.Model):
         # No file is stored unchecked, even when the caller skipped full_clean().
         if self.file and not self.file._committed:
             self.identify()
-        self.title = " ".join(self.title.split()) or str(_("Tài liệu"))
+        self.title = printable_title(self.title)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -557,8 +564,8 @@ class Attachment(models.Model):
         self.kind = documents.identify_document(self.file)
         self.size = self.file.size
         if not self.title.strip():
-            self.title = PurePosixPath(self.file.name.replace("\\", "/")).stem[:255]
-        self.title = " ".join(self.title.split()) or str(_("Tài liệu"))
+            self.title = PurePosixPath(self.file.name.replace("\\", "/")).stem
+        self.title = printable_title(self.title)
 
     def preview_url(self):
         return reverse("news:attachment-preview", kwargs={"pk": self.pk})

@@ -395,6 +395,19 @@ def test_add_attachment_checks_and_stores_like_the_admin(settings, tmp_path):
     assert len(stored_files(settings)) == 2
 
 
+def test_control_characters_never_reach_the_title():
+    article = make_article()
+    named = add_attachment(
+        article=article, file=ContentFile(PDF_BYTES, name="Quyết\x00 định\n12.pdf")
+    )
+    titled = add_attachment(
+        article=article,
+        file=ContentFile(PDF_BYTES, name="a.pdf"),
+        title="Kế\x00hoạch\t",
+    )
+    assert (named.title, titled.title) == ("Quyết định 12", "Kế hoạch")
+
+
 def test_saving_an_attachment_without_cleaning_still_checks_the_file():
     attachment = Attachment(
         article=make_article(), file=ContentFile(EXE_BYTES, name="x.pdf")
