@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 from comments import services
 from comments.models import Comment, with_visible_comment_count
 from news import admin_hooks
+from portal.http import site_url
 
 
 @admin.register(Comment)
@@ -92,12 +93,16 @@ class CommentAdmin(admin.ModelAdmin):
                 comments=Comment.objects.filter(pk=obj.pk),
                 state=new_state,
                 moderator=request.user,
+                site_url=site_url(request),
             )
             obj.state = new_state
 
     def _moderate(self, request, queryset, state, message):
         changed = services.moderate(
-            comments=queryset, state=state, moderator=request.user
+            comments=queryset,
+            state=state,
+            moderator=request.user,
+            site_url=site_url(request),
         )
         self.message_user(
             request, message(changed) % {"count": changed}, messages.SUCCESS

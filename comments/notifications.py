@@ -12,14 +12,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from portal.http import site_url
 from portal.models import SiteSettings
 
 log = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
 
 
-def absolute(path):
-    return settings.SITE_URL.rstrip("/") + path
+def absolute(path, base_url=None):
+    """``path`` on the site at ``base_url`` (see portal.http.site_url)."""
+    return (base_url or site_url()) + path
 
 
 def unsubscribe_token(email):
@@ -34,9 +36,10 @@ def email_from_token(token):
         return None
 
 
-def unsubscribe_url(email):
+def unsubscribe_url(email, base_url=None):
     return absolute(
-        reverse("comments:unsubscribe", kwargs={"token": unsubscribe_token(email)})
+        reverse("comments:unsubscribe", kwargs={"token": unsubscribe_token(email)}),
+        base_url,
     )
 
 
@@ -55,8 +58,9 @@ def moderator_emails():
     )
 
 
-def notify_moderators(comment):
-    """Tell moderators that ``comment`` waits, with a link to it in the admin."""
+def notify_moderators(comment, *, base_url=None):
+    """Tell moderators that ``comment`` waits, with a link to it in the admin of
+    the site at ``base_url`` (``portal.http.site_url()`` by default)."""
     recipients = moderator_emails()
     if not recipients:
         return 0
@@ -66,10 +70,11 @@ def notify_moderators(comment):
             "article": comment.article,
             "site": SiteSettings.load(),
             "admin_url": absolute(
-                reverse("admin:comments_comment_change", args=[comment.pk])
+                reverse("admin:comments_comment_change", args=[comment.pk]), base_url
             ),
             "queue_url": absolute(
-                reverse("admin:comments_comment_changelist") + "?state__exact=waiting"
+                reverse("admin:comments_comment_changelist") + "?state__exact=waiting",
+                base_url,
             ),
         }
         subject = render_to_string("comments/email/moderation_subject.txt", context)
@@ -83,8 +88,9 @@ def notify_moderators(comment):
         return 0
 
 
-def notify_reply(reply):
-    """Email the author of the comment ``reply`` answers, if they asked for it."""
+def notify_reply(reply, *, base_url=None):
+    """Email the author of the comment ``reply`` answers, if they asked for it;
+    links point to the site at ``base_url`` (as ``notify_moderators``)."""
     answered = reply.reply_to
     if (
         answered is None
@@ -93,14 +99,14 @@ def notify_reply(reply):
         or answered.email.strip().lower() == reply.email.strip().lower()
     ):
         return 0
-    unsubscribe = unsubscribe_url(answered.email)
+    unsubscribe = unsubscribe_url(answered.email, base_url)
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "reply": reply,
             "answered": answered,
             "article": reply.article,
             "site": SiteSettings.load(),
-            "reply_url": absolute(reply.get_absolute_url()),
+            "reply_url": absolute(reply.get_absolute_url(), base_url),
             "unsubscribe_url": unsubscribe,
         }
         subject = render_to_string("comments/email/reply_subject.txt", context)

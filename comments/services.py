@@ -22,13 +22,15 @@ def post_comment(
     as_official=False,
     form_token="",
     site=None,
+    site_url=None,
 ):
     """Store a reader's comment in the state the moderation policy gives it.
 
     ``reply_to`` is the visible comment answered; the reply joins its thread
     (one level of nesting). A ``form_token`` already used returns the comment
     it made instead of a second one. Returns ``(comment, created)``. Moderators
-    are emailed when the comment waits; the answered reader when it shows.
+    are emailed when the comment waits; the answered reader when it shows; the
+    emails link to ``site_url`` (see portal.http.site_url).
     """
     if form_token:
         existing = Comment.objects.filter(form_token=form_token).first()
@@ -64,17 +66,22 @@ def post_comment(
             raise
         return existing, False
     if state == Comment.State.WAITING:
-        transaction.on_commit(lambda: notifications.notify_moderators(comment))
+        transaction.on_commit(
+            lambda: notifications.notify_moderators(comment, base_url=site_url)
+        )
     else:
         if reply_to is not None:
-            transaction.on_commit(lambda: notifications.notify_reply(comment))
+            transaction.on_commit(
+                lambda: notifications.notify_reply(comment, base_url=site_url)
+            )
     return comment, True
 
 
-def moderate(*, comments, state, moderator=None):
+def moderate(*, comments, state, moderator=None, site_url=None):
     """Move ``comments`` (a queryset) to ``state``; returns how many changed.
 
-    Replies that become visible email the reader they answer (if asked for).
+    Replies that become visible email the reader they answer (if asked for),
+    with links to ``site_url``.
     """
     with transaction.atomic():
         rows = list(
@@ -101,7 +108,7 @@ def moderate(*, comments, state, moderator=None):
         for reply in Comment.objects.filter(
             pk__in=changing, reply_to__isnull=False
         ).select_related("reply_to", "article__category"):
-            notifications.notify_reply(reply)
+            notifications.notify_reply(reply, base_url=site_url)
     return len(changing)
 
 

@@ -15,7 +15,7 @@ from comments.policy import closed_reason
 from news.models import Article
 from portal import antispam, pagecache
 from portal.clientip import client_ip_hash
-from portal.http import wants_json
+from portal.http import site_url, wants_json
 from portal.models import SiteSettings
 
 ANCHOR = "y-kien-ban-doc"
@@ -138,6 +138,7 @@ def post(request, article_id):
         as_official=data.get("as_official", False),
         form_token=form.form_token,
         site=site,
+        site_url=site_url(request),
     )
     comment.article = article
     visible = comment.is_visible

@@ -1,17 +1,30 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Case, When
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Count, Q, When
+from django.http import JsonResponse
+from django.template.defaultfilters import filesizeformat
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
+from taggit import models as taggit_models
 
 from news import admin_hooks
 from news.admin_filters import MineFilter, StateFilter
 from news.admin_revisions import ArticleRevisionsMixin
 from news.forms import ArticleAdminForm
-from news.models import Article, Category, Tag
+from news.models import Article, Attachment, Category, Tag
 from news.services import change_status
+from news.text import slugify_vi
+
+# One tag admin: the articles' tags are news.Tag ("Từ khóa"); taggit's own Tag
+# model is unused and its admin always listed 0 tags.
+if admin.site.is_registered(taggit_models.Tag):
+    admin.site.unregister(taggit_models.Tag)
 
 
 @admin.register(Category)
@@ -70,6 +83,62 @@ def tree_order(categories):
     return ordered
 
 
+class AttachmentForm(forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ["file", "title", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = filesizeformat(settings.ATTACHMENT_MAX_BYTES)
+        self.fields["file"].help_text = _(
+            "PDF, Word (DOC, DOCX), Excel (XLS, XLSX), OpenDocument (ODT, ODS) hoặc "
+            "ZIP, tối đa %(limit)s; loại tệp được kiểm tra theo nội dung."
+        ) % {"limit": limit}
+        if self.instance.pk:
+            # Stored attachments keep a title; only a new file may leave it empty
+            # (its name is then used).
+            self.fields["title"].required = True
+
+
+class AttachmentInline(admin.TabularInline):
+    """Documents under the article. Who may change the article may change them."""
+
+    model = Attachment
+    form = AttachmentForm
+    fields = ["file", "title", "order", "kind_label", "size_label"]
+    readonly_fields = ["kind_label", "size_label"]
+    extra = 1
+    verbose_name = _("tài liệu đính kèm")
+    verbose_name_plural = _("Tài liệu đính kèm")
+
+    @admin.display(description=_("loại tệp"))
+    def kind_label(self, attachment):
+        return attachment.get_kind_display() if attachment.kind else "—"
+
+    @admin.display(description=_("dung lượng"))
+    def size_label(self, attachment):
+        return filesizeformat(attachment.size) if attachment.pk else "—"
+
+    def may_change_article(self, request, article):
+        return article is None or article.may_be_changed_by(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self.may_change_article(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.may_change_article(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.may_change_article(
+            request, obj
+        )
+
+
 @admin.register(Article)
 class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
     """Articles for the three roles: writers see and edit their own articles until
@@ -82,6 +151,7 @@ class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
     """
 
     form = ArticleAdminForm
+    inlines = [AttachmentInline]
     list_display = [
         "title",
         "category",
@@ -148,7 +218,48 @@ class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
     revision_form_template = "admin/news/article/revision_form.html"
 
     class Media:
-        js = ["js/vi-slug.js", "js/ckeditor-csrf.js"]
+        css = {"all": ["css/admin-article.css"]}
+        js = [
+            "js/vi-slug.js",
+            "js/ckeditor-csrf.js",
+            "js/ckeditor-setup.js",
+            "js/tag-suggest.js",
+        ]
+
+    def get_urls(self):
+        return [
+            path(
+                "tag-suggestions/",
+                self.admin_site.admin_view(self.tag_suggestions_view),
+                name="news_article_tag_suggestions",
+            ),
+            *super().get_urls(),
+        ]
+
+    def tag_suggestions_view(self, request):
+        """Names of existing tags matching ``q`` (with or without diacritics),
+        most used first, for the tags field's suggestions."""
+        if not (
+            self.has_add_permission(request)
+            or self.has_view_or_change_permission(request)
+        ):
+            raise PermissionDenied
+        # NUL cannot go into a PostgreSQL string: drop it, like other controls.
+        term = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable())
+        term = " ".join(term.split())[:100]
+        names = []
+        if term:
+            folded = slugify_vi(term)
+            matches = Q(name__icontains=term)
+            if folded:
+                matches |= Q(slug__contains=folded)
+            names = list(
+                Tag.objects.filter(matches)
+                .annotate(uses=Count("tagged_articles"))
+                .order_by("-uses", "name")
+                .values_list("name", flat=True)[:10]
+            )
+        return JsonResponse({"tags": names})
 
     # Who may do what.
 
@@ -230,6 +341,15 @@ class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), *admin_hooks.columns]
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["attachment_help"] = _(
+            "Tài liệu đính kèm: PDF, Word (DOC, DOCX), Excel (XLS, XLSX), OpenDocument "
+            "(ODT, ODS) hoặc ZIP, tối đa %(limit)s mỗi tệp; loại tệp được kiểm tra "
+            "theo nội dung, không theo tên. Bạn đọc thấy danh sách dưới bài viết; tệp "
+            "PDF được xem trước ngay trên trang."
+        ) % {"limit": filesizeformat(settings.ATTACHMENT_MAX_BYTES)}
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def changelist_view(self, request, extra_context=None):
         waiting = self.writers_scope(request, Article.objects.waiting_for_review())

@@ -23,14 +23,35 @@ from news.revisions import (
 )
 
 
+def restoring(request):
+    """Whether ``request`` restores a stored version: the form then matches the
+    restored row, yet the save is a change to record."""
+    return getattr(request, "restoring_revision", False)
+
+
 class ArticleRevisionsMixin:
     """For ``ArticleAdmin`` (before ``VersionAdmin`` in its bases)."""
 
+    def save_model(self, request, obj, form, change):
+        # A save that changes nothing writes nothing: the row, its "updated" time
+        # and the edit token stay as they are.
+        if change and not form.has_changed() and not restoring(request):
+            return
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # The revision is taken once the tags are saved, so it holds the new ones.
-        if reversion.is_active():
+        # The revision is taken once the tags are saved, so it holds the new ones,
+        # and only if something changed: otherwise the history would list saves
+        # that changed nothing. A restore is always a new version.
+        changed = form.has_changed() or any(f.has_changed() for f in formsets)
+        if reversion.is_active() and (changed or not change or restoring(request)):
             reversion.add_to_revision(form.instance)
+
+    def log_change(self, request, obj, message):
+        if not message and not restoring(request):
+            return None  # nothing changed: no history entry either
+        return super().log_change(request, obj, message)
 
     @contextmanager
     def create_revision(self, request):
@@ -81,6 +102,7 @@ class ArticleRevisionsMixin:
                 messages.ERROR,
             )
             return redirect("admin:news_article_history", article.pk)
+        request.restoring_revision = True
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
@@ -91,6 +113,7 @@ class ArticleRevisionsMixin:
     def recover_view(self, request, version_id, extra_context=None):
         if not self.has_publish_permission(request):
             raise PermissionDenied
+        request.restoring_revision = True
         return super().recover_view(request, version_id, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):

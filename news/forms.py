@@ -1,13 +1,15 @@
+from ckeditor_uploader.fields import RichTextUploadingFormField
 from django import forms
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from news import search
-from news.models import Article
+from news.models import Article, Tag
 from news.revisions import article_values, changed_fields, display, opened_version
-from news.sanitize import sanitize_html
+from news.sanitize import comparable_html, sanitize_html
 from news.text import slugify_vi
 
 
@@ -16,18 +18,59 @@ def edit_token(article):
     return article.updated.isoformat() if article.updated else ""
 
 
+class ArticleBodyField(RichTextUploadingFormField):
+    """The body as CKEditor edits it: changed only if the text, once sanitised,
+    differs from the stored one, not because CKEditor rewrote entities or line
+    breaks (otherwise every save would record a change of the body)."""
+
+    def has_changed(self, initial, data):
+        if self.disabled:
+            return False
+        return comparable_html(initial) != comparable_html(data)
+
+
 class ArticleAdminForm(forms.ModelForm):
     # Refuses a save over someone else's newer save (see check_not_changed_since).
-    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_token = forms.CharField(
+        label=_("phiên bản đang sửa"), widget=forms.HiddenInput, required=False
+    )
 
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+        field_classes = {"body": ArticleBodyField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "edit_token" in self.fields:
             self.fields["edit_token"].initial = edit_token(self.instance)
+        if "tags" in self.fields:
+            # A wide field that suggests existing tags (static/js/tag-suggest.js).
+            self.fields["tags"].widget.attrs.update(
+                {
+                    "class": "vTextField tag-input",
+                    "data-suggest-url": reverse("admin:news_article_tag_suggestions"),
+                }
+            )
+
+    def clean_tags(self):
+        names = self.cleaned_data.get("tags") or []
+        limit = Tag._meta.get_field("name").max_length
+        too_long = [name for name in names if len(name) > limit]
+        if too_long:
+            raise forms.ValidationError(
+                _("Từ khóa dài quá %(limit)d ký tự: %(name)s"),
+                code="tag_too_long",
+                params={"limit": limit, "name": Truncator(too_long[0]).chars(40)},
+            )
+        return names
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        if "body" not in self.changed_data:
+            # Keep the stored text as it is rather than CKEditor's rewrite of it.
+            return self.instance.body if self.instance.pk else body
+        return body
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug", "")

@@ -32,6 +32,10 @@ ICON_FORMAT_ERROR = gettext_lazy(
 )
 ICON_MIN_SIZE, ICON_MAX_SIZE = 16, 512
 
+# The article column's width on a desktop (static/css/site.css): images put into
+# the body from CKEditor are inserted at most this wide.
+CONTENT_WIDTH = 760
+
 # name: (width, height, crop). Crop fills the box exactly; otherwise fit inside.
 RENDITIONS = {
     "thumb": (240, 160, True),

@@ -1,9 +1,14 @@
+import re
+import secrets
+from pathlib import PurePosixPath
+
 import reversion
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -11,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from news import search
+from news import documents, search
 from news.images import validate_image_file
 from news.sanitize import sanitize_html
 from news.text import slugify_vi
@@ -356,7 +361,10 @@ class Article(models.Model):
         _("từ khóa"),
         through=TaggedArticle,
         blank=True,
-        help_text=_("Cách nhau bằng dấu phẩy."),
+        help_text=_(
+            "Cách nhau bằng dấu phẩy; một từ khóa có thể gồm nhiều chữ, ví dụ: "
+            "Mặt trận Tổ quốc, cuộc vận động."
+        ),
     )
     status = models.CharField(
         _("trạng thái"),
@@ -471,6 +479,132 @@ class Article(models.Model):
         """As ``Article.objects.published()``, read from this loaded row (load its
         category with it) instead of asking the database again."""
         return self.state(at) == self.State.PUBLISHED and self.category.is_active
+
+
+def attachment_path(attachment, filename):
+    """Where an attachment is stored: a generated name under ``attachments/``,
+    never the uploaded one (no path tricks), with the extension of the kind found
+    in the content and a random part, so that names cannot be guessed."""
+    stem = slugify_vi(PurePosixPath(filename.replace("\\", "/")).stem)[:60]
+    extension = documents.KINDS.get(attachment.kind, ("", "bin"))[1]
+    month = timezone.localdate().strftime("%Y/%m")
+    return (
+        f"attachments/{month}/{stem or 'tai-lieu'}-{secrets.token_hex(6)}.{extension}"
+    )
+
+
+def printable_title(text):
+    """``text`` on one line without control characters (a file's name may hold
+    any), at most 255 characters; "Tài liệu" if nothing is left."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text or "")
+    return " ".join(text.split())[:255] or str(_("Tài liệu"))
+
+
+class Attachment(models.Model):
+    """A document published with an article (a decision, a plan, a report)."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOC = "doc", "Word (DOC)"
+        DOCX = "docx", "Word (DOCX)"
+        XLS = "xls", "Excel (XLS)"
+        XLSX = "xlsx", "Excel (XLSX)"
+        ODT = "odt", "OpenDocument (ODT)"
+        ODS = "ods", "OpenDocument (ODS)"
+        ZIP = "zip", "ZIP"
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(
+        _("tệp"),
+        upload_to=attachment_path,
+        max_length=255,
+        help_text=_(
+            "PDF, Word, Excel, OpenDocument hoặc ZIP; loại tệp được kiểm tra theo "
+            "nội dung."
+        ),
+    )
+    title = models.CharField(
+        _("tên hiển thị"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Bạn đọc thấy tên này và tải tệp về với tên này; để trống sẽ lấy tên tệp."
+        ),
+    )
+    kind = models.CharField(
+        _("loại tệp"), max_length=10, choices=Kind.choices, editable=False
+    )
+    size = models.PositiveBigIntegerField(
+        _("dung lượng (byte)"), default=0, editable=False
+    )
+    order = models.PositiveSmallIntegerField(
+        _("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước dưới bài viết.")
+    )
+    created = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu đính kèm")
+        verbose_name_plural = _("tài liệu đính kèm")
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=list(documents.KINDS)),
+                name="news_attachment_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # No file is stored unchecked, even when the caller skipped full_clean().
+        if self.file and not self.file._committed:
+            self.identify()
+        self.title = printable_title(self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return cached_reverse("news:attachment", pk=self.pk)
+
+    def clean(self):
+        if self.file and not self.file._committed:
+            try:
+                self.identify()
+            except ValidationError as error:
+                raise ValidationError({"file": [error]}) from error
+
+    def identify(self):
+        """Read the new file's kind from its content (raises ValidationError),
+        its size, and the title from its name when none is given."""
+        self.kind = documents.identify_document(self.file)
+        self.size = self.file.size
+        if not self.title.strip():
+            self.title = PurePosixPath(self.file.name.replace("\\", "/")).stem
+        self.title = printable_title(self.title)
+
+    def preview_url(self):
+        return cached_reverse("news:attachment-preview", pk=self.pk)
+
+    @property
+    def content_type(self):
+        return documents.KINDS[self.kind][2]
+
+    @property
+    def download_name(self):
+        """The title as a file name, with the kind's extension."""
+        name = " ".join(re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]', " ", self.title).split())
+        name = name.strip(" .")
+        extension = documents.KINDS[self.kind][1]
+        return f"{name[:150] or 'tai-lieu'}.{extension}"
+
+    @property
+    def is_pdf(self):
+        return self.kind == self.Kind.PDF
 
 
 # Revisions (django-reversion): an article's version carries its tag links, so

@@ -1,5 +1,7 @@
 """The allow-list every stored rich text passes through (CKEditor stores what it is sent)."""
 
+import re
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -76,3 +78,22 @@ def sanitize_html(html):
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+# Blocks around which whitespace is layout only: CKEditor writes a blank line after
+# each and indents list items with tabs; browsers show the same text either way.
+BLOCK_TAGS = (
+    "p|br|hr|div|h[1-6]|ul|ol|li|blockquote|pre|figure|figcaption|table|thead|"
+    "tbody|tfoot|tr|th|td|caption|colgroup|col"
+)
+_SPACE_AROUND_BLOCKS = re.compile(rf"\s*(</?(?:{BLOCK_TAGS})\b[^>]*>)\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def comparable_html(html):
+    """``html`` sanitised and with layout-only whitespace removed, so that the same
+    text as stored and as CKEditor posts it back (entities for accented letters,
+    line breaks and tabs between blocks) compares equal. Whitespace between words
+    and inline elements is kept: it is content."""
+    text = _SPACES.sub(" ", sanitize_html(html))
+    return _SPACE_AROUND_BLOCKS.sub(r"\1", text).strip()

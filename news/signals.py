@@ -1,10 +1,17 @@
-"""Keep the search text of articles in step with their tags."""
+"""Keep the search text of articles in step with their tags, and remove the files
+of attachments that are deleted or replaced."""
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
 
-from news.models import Article, Tag, TaggedArticle
+from news.models import Article, Attachment, Tag, TaggedArticle
 from news.search import update_search_vectors
 
 
@@ -39,3 +46,25 @@ def tag_renamed(sender, instance, created, **kwargs):
                 "content_object_id", flat=True
             )
         )
+
+
+def delete_file_on_commit(storage, name):
+    # storage.delete works on any storage (S3-like ones too), and only once the
+    # row's deletion is committed: a rolled-back delete keeps its file.
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(post_delete, sender=Attachment)
+def attachment_deleted(sender, instance, **kwargs):
+    # Also sent for each attachment of a deleted article (cascade).
+    delete_file_on_commit(instance.file.storage, instance.file.name)
+
+
+@receiver(pre_save, sender=Attachment)
+def attachment_file_replaced(sender, instance, **kwargs):
+    if instance.pk is None or instance.file._committed:
+        return
+    old = Attachment.objects.filter(pk=instance.pk).values_list("file", flat=True)
+    for name in old:
+        delete_file_on_commit(instance.file.storage, name)

@@ -1,17 +1,20 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
+from PIL import Image
 
 from news import search
+from news.documents import KINDS, identify_document
 from news.forms import SearchForm
-from news.images import ALLOWED_FORMATS, validate_image_file
-from news.models import Article, Category, Tag
+from news.images import ALLOWED_FORMATS, CONTENT_WIDTH, validate_image_file
+from news.models import Article, Attachment, Category, Tag
 from news.paging import KeysetPaginator
 from news.text import slugify_vi
 from portal.models import SiteSettings
@@ -166,9 +169,13 @@ class ArticleView(DetailView):
         )
         here = (article.publish_at, article.pk)
         nearby = sorted(nearby, key=lambda item: (item.publish_at, item.pk))
+        attachments = list(article.attachments.all())
         context.update(
             preview=self.preview,
             tags=list(article.tags.all()),
+            attachments=attachments,
+            # The first PDF is shown open under the article, the others folded.
+            first_pdf=next((a for a in attachments if a.is_pdf), None),
             newer=[item for item in nearby if (item.publish_at, item.pk) > here],
             older=[item for item in nearby if (item.publish_at, item.pk) < here][::-1],
             breadcrumbs=[*article.category.ancestors(), article.category],
@@ -251,44 +258,133 @@ def article_print(request, pk):
     return response
 
 
+def readable_attachment(request, pk):
+    """The attachment ``pk`` and whether its article is shown as a preview: 404
+    unless readers may see the article or ``request.user`` may preview it."""
+    attachment = (
+        Attachment.objects.select_related("article__category").filter(pk=pk).first()
+    )
+    if attachment is None:
+        raise Http404(_("Không có tài liệu này."))
+    preview = not attachment.article.is_visible_to_readers()
+    if preview and not can_preview(request.user, attachment.article):
+        raise Http404(_("Không có tài liệu này."))
+    return attachment, preview
+
+
+def attachment_response(attachment, preview, *, inline):
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, OSError) as exc:
+        raise Http404(_("Không có tài liệu này.")) from exc
+    response = FileResponse(
+        handle,
+        as_attachment=not inline,
+        filename=attachment.download_name,
+        content_type=attachment.content_type,
+    )
+    if preview:
+        add_never_cache_headers(response)
+    return response
+
+
+def attachment_download(request, pk):
+    """An attachment as a download, named after its title."""
+    attachment, preview = readable_attachment(request, pk)
+    return attachment_response(attachment, preview, inline=False)
+
+
+@xframe_options_sameorigin
+def attachment_preview(request, pk):
+    """A PDF attachment shown inline, for the browser's own viewer in the frame
+    under the article (same origin only)."""
+    attachment, preview = readable_attachment(request, pk)
+    if not attachment.is_pdf:
+        raise Http404(_("Chỉ xem trước được tài liệu PDF."))
+    response = attachment_response(attachment, preview, inline=True)
+    # The PDF runs no script of ours; the browser's viewer renders it as a plugin
+    # document, which a site-wide policy with object-src 'none' would block.
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; object-src 'self'; frame-ancestors 'self'"
+    )
+    return response
+
+
 def article_by_id(request, pk):
     """A short link by id alone; answers 301 to the canonical address."""
     article, _preview = readable_article(request, pk)
     return redirect(article.get_absolute_url(), permanent=True)
 
 
+def upload_error(message, status=400):
+    return JsonResponse({"uploaded": 0, "error": {"message": message}}, status=status)
+
+
+def save_editor_upload(upload, extension, fallback):
+    """Store an editor upload under a name made from its own (slugified) and the
+    extension of the format found in its content, never the uploaded one."""
+    stem = slugify_vi(upload.name.rpartition(".")[0] or upload.name)[:80] or fallback
+    name = f"{settings.CKEDITOR_UPLOAD_PATH}{stem}.{extension}"
+    return default_storage.save(name, upload)
+
+
 @require_POST
 def editor_upload(request):
-    """Image upload from CKEditor: staff who may write articles, images only.
+    """Uploads from CKEditor, for staff who may write articles.
 
-    Replaces django-ckeditor's own upload view, which is CSRF-exempt and trusts the
-    file name; this one keeps CSRF protection and checks the file with Pillow.
+    The image dialog and images pasted or dropped into the text (``?type=image``,
+    also the default) accept images only (decoded by Pillow); the answer gives a
+    width and height at most the content width, so a large photo is inserted at
+    the width readers see. The link dialog's upload tab (``?type=file``) also
+    accepts the documents articles may carry (news.documents), checked by
+    content. Replaces django-ckeditor's own upload view, which is CSRF-exempt and
+    trusts the file name.
     """
     user = request.user
     if not (user.is_active and user.is_staff and user.has_perm("news.add_article")):
-        return JsonResponse(
-            {"uploaded": 0, "error": {"message": _("Bạn không có quyền tải ảnh lên.")}},
-            status=403,
-        )
+        return upload_error(_("Bạn không có quyền tải tệp lên."), status=403)
     upload = request.FILES.get("upload")
     if upload is None:
-        return JsonResponse(
-            {"uploaded": 0, "error": {"message": _("Chưa chọn tệp ảnh.")}}, status=400
-        )
+        return upload_error(_("Chưa chọn tệp."))
+    if request.GET.get("type") == "file":
+        try:
+            kind = identify_document(upload)
+        except ValidationError as error:
+            if error.code != "attachment_format":
+                return upload_error(" ".join(error.messages))
+        else:
+            saved = save_editor_upload(upload, KINDS[kind][1], "tai-lieu")
+            return JsonResponse(
+                {
+                    "uploaded": 1,
+                    "fileName": saved.rsplit("/", 1)[-1],
+                    "url": default_storage.url(saved),
+                }
+            )
     try:
         image_format = validate_image_file(upload)
     except ValidationError as error:
-        return JsonResponse(
-            {"uploaded": 0, "error": {"message": " ".join(error.messages)}}, status=400
-        )
-    # The stored extension follows the decoded format, never the uploaded name.
-    stem = slugify_vi(upload.name.rpartition(".")[0] or upload.name)[:80] or "anh"
-    name = f"{stem}.{ALLOWED_FORMATS[image_format]}"
-    saved = default_storage.save(f"{settings.CKEDITOR_UPLOAD_PATH}{name}", upload)
+        if request.GET.get("type") == "file":
+            return upload_error(
+                _(
+                    "Tệp này không phải là tài liệu (PDF, Word, Excel, OpenDocument, "
+                    "ZIP) hay ảnh (JPEG, PNG, WebP, GIF) được nhận; loại tệp được xét "
+                    "theo nội dung, không theo tên."
+                )
+            )
+        return upload_error(" ".join(error.messages))
+    with Image.open(upload) as image:
+        width, height = image.size
+    upload.seek(0)
+    saved = save_editor_upload(upload, ALLOWED_FORMATS[image_format], "anh")
+    if width > CONTENT_WIDTH:
+        width, height = CONTENT_WIDTH, max(1, round(height * CONTENT_WIDTH / width))
     return JsonResponse(
         {
             "uploaded": 1,
             "fileName": saved.rsplit("/", 1)[-1],
             "url": default_storage.url(saved),
+            "width": width,
+            "height": height,
         }
     )

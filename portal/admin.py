@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 
+from portal import admin_users  # noqa: F401 (the user pages with roles)
 from portal.models import BannedWord, Banner, SiteSettings
 
 

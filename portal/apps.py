@@ -18,6 +18,10 @@ class PortalConfig(AppConfig):
 
         post_migrate.connect(sync_roles, sender=self)
 
+        from portal.admin_text import install_boolean_icon
+
+        install_boolean_icon()
+
         from portal import pagecache
 
         pagecache.connect_signals()

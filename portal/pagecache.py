@@ -223,7 +223,11 @@ SITE_MODELS = {
     "portal.Banner": ("banners",),
 }
 # Models of one article (``article_id``) whose changes also touch these scopes.
-ARTICLE_MODELS = {"comments.Comment": (COMMENTS,), "ratings.Vote": ()}
+ARTICLE_MODELS = {
+    "comments.Comment": (COMMENTS,),
+    "ratings.Vote": (),
+    "news.Attachment": (),
+}
 
 
 def connect_signals():

@@ -10,7 +10,16 @@ REPORTER = "Phóng viên"
 MANAGING_EDITOR = "Thư ký tòa soạn"
 ADMINISTRATOR = "Quản trị viên"
 
-_ARTICLE_WRITE = ["news.view_article", "news.add_article", "news.change_article"]
+_ARTICLE_WRITE = [
+    "news.view_article",
+    "news.add_article",
+    "news.change_article",
+    # Documents attached to the articles one may change (news.admin).
+    "news.view_attachment",
+    "news.add_attachment",
+    "news.change_attachment",
+    "news.delete_attachment",
+]
 _TAGS = ["news.view_tag", "news.add_tag", "news.change_tag", "news.delete_tag"]
 # Comment moderation: approve, remove, mark as spam, edit text, answer as the
 # organisation ("Ban biên tập"), keep the banned-word list (portal.BannedWord, which
@@ -64,6 +73,40 @@ ROLE_LABELS = {
     MANAGING_EDITOR: _("Thư ký tòa soạn"),
     ADMINISTRATOR: _("Quản trị viên"),
 }
+ROLE_DESCRIPTIONS = {
+    REPORTER: _("viết bài của mình và gửi duyệt"),
+    MANAGING_EDITOR: _(
+        "duyệt và xuất bản mọi bài, quản lý chuyên mục, từ khóa, bình luận, ảnh"
+    ),
+    ADMINISTRATOR: _("mọi quyền: người dùng, cấu hình, thống kê"),
+}
+
+
+def role_of(user):
+    """The highest role among ``user``'s groups (the roles are cumulative), or
+    None."""
+    names = {group.name for group in user.groups.all()} if user.pk else set()
+    for name in reversed(ROLES):
+        if name in names:
+            return name
+    return None
+
+
+def assign_role(*, user, role):
+    """Give ``user`` exactly the role ``role`` (a key of ``ROLES``, or None for
+    none): its group instead of any other role group, and staff status with it.
+    Groups that are not roles are kept; without a role only a superuser stays
+    staff."""
+    from django.contrib.auth.models import Group
+
+    user.groups.remove(*Group.objects.filter(name__in=ROLES).exclude(name=role))
+    if role is not None:
+        group, _created = Group.objects.get_or_create(name=role)
+        user.groups.add(group)
+    is_staff = role is not None or user.is_superuser
+    if user.is_staff != is_staff:
+        user.is_staff = is_staff
+        user.save(update_fields=["is_staff"])
 
 
 def sync_roles(sender=None, using="default", **kwargs):

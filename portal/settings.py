@@ -220,9 +220,28 @@ CKEDITOR_CONFIGS = {
             ["Link", "Unlink", "Image", "Table", "HorizontalRule"],
             ["Undo", "Redo", "Source", "Maximize"],
         ],
-        "extraPlugins": "image2",
+        # uploadimage: images pasted or dropped into the text are uploaded through
+        # the same checked view as the image dialog's (news.views.editor_upload).
+        "extraPlugins": "image2,uploadimage",
         "removePlugins": "image",
         "image2_captionedClass": "image",
+        # Upload addresses per dialog: images only from the image dialog and from
+        # pasting; the link dialog's upload tab also takes documents (PDF...).
+        "imageUploadUrl": "/ckeditor/upload/?type=image",
+        "filebrowserImageUploadUrl": "/ckeditor/upload/?type=image",
+        "filebrowserImage2UploadUrl": "/ckeditor/upload/?type=image",
+        "filebrowserLinkUploadUrl": "/ckeditor/upload/?type=file",
+        # Only the blocks the sanitiser keeps (the page has the one <h1>).
+        "format_tags": "p;h2;h3;h4;pre",
+        # The editing area as wide as the article column, images within it.
+        "contentsCss": [
+            "/static/ckeditor/ckeditor/contents.css",
+            "/static/css/editor-content.css",
+        ],
+        "contentWidth": 760,  # news.images.CONTENT_WIDTH, read by ckeditor-setup.js
+        # The bundled 4.22.1 would warn every editor, in English, that it is out of
+        # support; the site relies on news.sanitize instead (see above).
+        "versionCheck": False,
         "height": 420,
         "width": "100%",
         "language": "vi",
@@ -230,10 +249,15 @@ CKEDITOR_CONFIGS = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+# Tags are separated by commas only; spaces belong to the name (news/tagging.py).
+TAGGIT_TAGS_FROM_STRING = "news.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "news.tagging.edit_string_for_tags"
 
 # Images: what an upload may be.
 IMAGE_MAX_BYTES = int(env("IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(env("IMAGE_MAX_PIXELS", 40_000_000))
+# Documents attached to articles (news/documents.py): the largest file accepted.
+ATTACHMENT_MAX_BYTES = int(env("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
@@ -263,7 +287,10 @@ EMAIL_BACKEND = env(
     "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@localhost")
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Links in emails start with SITE_URL (e.g. https://tin.example.vn); without it,
+# with the address the triggering request came to, else http://127.0.0.1:PORT.
+SITE_URL = env("SITE_URL", "")
+PORT = env("PORT", "8000")
 
 LOGGING = {
     "version": 1,

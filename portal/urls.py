@@ -2,6 +2,7 @@ from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -49,9 +50,17 @@ urlpatterns = [
     path("", include("news.urls")),
 ]
 
+
+def refuse_direct_attachments(request):
+    raise Http404
+
+
 if settings.SERVE_MEDIA:
     prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
+        # Attachments are served only by news.views (readers see those of the
+        # articles they may read); a front server must refuse this folder too.
+        re_path(rf"^{prefix}attachments/", refuse_direct_attachments),
         re_path(
             rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
         ),

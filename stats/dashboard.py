@@ -102,6 +102,47 @@ def month_start(day, back=0):
     return day.replace(year=index // 12, month=index % 12 + 1, day=1)
 
 
+def same_day_last_month(today):
+    """The day of last month with today's number, or None when last month is
+    shorter (then all of last month lies before the same moment)."""
+    last_month = month_start(today, 1)
+    next_month = month_start(today)
+    if today.day > (next_month - timedelta(days=1)).day:
+        return None
+    return last_month.replace(day=today.day)
+
+
+def comparison_days(today):
+    """The earlier days whose hours the cards compare with today's: yesterday and
+    the same day last month (if any)."""
+    return [d for d in (today - timedelta(days=1), same_day_last_month(today)) if d]
+
+
+def hourly_rows(days):
+    """{(day, hour): (visits, page_views)} for ``days``, in one query."""
+    return {
+        (row["day"], row["hour"]): (row["visits"], row["page_views"])
+        for row in HourlyTraffic.objects.filter(day__in=days).values(
+            "day", "hour", "visits", "page_views"
+        )
+    }
+
+
+def until_same_time(hours, day, now):
+    """(visits, page views) of ``day`` up to the time of day ``now`` shows: its
+    whole hours before, and the share of the current hour already gone (hours
+    hold whole-hour counts)."""
+    local = timezone.localtime(now)
+    share = (local.minute * 60 + local.second) / 3600
+    visits = page_views = 0
+    for hour in range(local.hour + 1):
+        v, pv = hours.get((day, hour), (0, 0))
+        weight = share if hour == local.hour else 1
+        visits += v * weight
+        page_views += pv * weight
+    return round(visits), round(page_views)
+
+
 def opening_visits():
     """``{(year, month): visits}`` brought from an old system (one query; a few
     rows a year). Month 0 is the part of a year not known by month."""
@@ -113,7 +154,13 @@ def opening_visits():
     }
 
 
-def cards(now, today, opening=None):
+def cards(now, today, hours=None, opening=None):
+    """The five cards. Today and this month are compared with the same moment
+    of yesterday and of last month (a partial day against a whole one read as a
+    fall of nearly 100% just after midnight); ``hours`` are ``hourly_rows`` of
+    ``comparison_days(today)`` (read here if not given)."""
+    if hours is None:
+        hours = hourly_rows(comparison_days(today))
     online_since = now - services.ONLINE_WINDOW
     before = online_since - services.ONLINE_WINDOW
     recent = PageView.objects.filter(is_bot=False, at__gte=before, at__lte=now)
@@ -123,18 +170,23 @@ def cards(now, today, opening=None):
     )
     yesterday = today - timedelta(days=1)
     this_month, last_month = month_start(today), month_start(today, 1)
+    same_day = same_day_last_month(today)
+    last_month_before = (
+        Q(day__gte=last_month, day__lt=same_day)
+        if same_day
+        else Q(day__gte=last_month, day__lt=this_month)
+    )
     sums = DailyTraffic.objects.aggregate(
         today=Sum("visits", filter=Q(day=today), default=0),
-        yesterday=Sum("visits", filter=Q(day=yesterday), default=0),
         month=Sum("visits", filter=Q(day__gte=this_month, day__lte=today), default=0),
-        last_month=Sum(
-            "visits", filter=Q(day__gte=last_month, day__lt=this_month), default=0
-        ),
+        last_month=Sum("visits", filter=last_month_before, default=0),
         total=Sum("visits", default=0),
         pv_today=Sum("page_views", filter=Q(day=today), default=0),
-        pv_yesterday=Sum("page_views", filter=Q(day=yesterday), default=0),
     )
+    until_yesterday = until_same_time(hours, yesterday, now)
+    last_month_part = until_same_time(hours, same_day, now)[0] if same_day else 0
     offset = SiteSettings.load().visits_offset
+    # Visits brought from an old system count in their month (whole months).
     opening = opening or {}
     month = sums["month"] + opening.get((this_month.year, this_month.month), 0)
     previous_month = sums["last_month"] + opening.get(
@@ -142,8 +194,13 @@ def cards(now, today, opening=None):
     )
     return [
         Card(_("Đang truy cập"), online["now"], online["before"], _("5 phút trước")),
-        Card(_("Hôm nay"), sums["today"], sums["yesterday"], _("hôm qua")),
-        Card(_("Tháng hiện tại"), month, previous_month, _("tháng trước")),
+        Card(_("Hôm nay"), sums["today"], until_yesterday[0], _("cùng giờ hôm qua")),
+        Card(
+            _("Tháng hiện tại"),
+            month,
+            previous_month + last_month_part,
+            _("cùng kỳ tháng trước"),
+        ),
         Card(
             _("Tổng lượt truy cập"),
             sums["total"] + offset,
@@ -153,8 +210,8 @@ def cards(now, today, opening=None):
         Card(
             _("Lượt xem trang hôm nay"),
             sums["pv_today"],
-            sums["pv_yesterday"],
-            _("hôm qua"),
+            until_yesterday[1],
+            _("cùng giờ hôm qua"),
         ),
     ]
 
@@ -170,14 +227,18 @@ def build(*, start, end, now=None):
     services.rollup()
     now = now or timezone.now()
     today = timezone.localdate(now)
+    # Today's hours (the hourly table) and those the cards compare with.
+    hours = hourly_rows([today, *comparison_days(today)])
     opening = opening_visits()
     daily, monthly, hourly = (
         daily_table(start, end),
         monthly_table(today, opening),
-        hourly_table(today),
+        hourly_table(today, hours),
     )
     return {
-        "cards": cards(now, today, opening),
+        "now": now,
+        "today": today,
+        "cards": cards(now, today, hours, opening),
         "daily": daily,
         "monthly": monthly,
         "hourly": hourly,
@@ -313,12 +374,15 @@ def yearly_table(today, opening=None):
     return yearly
 
 
-def hourly_table(today):
+def hourly_table(today, hours=None):
+    """Today's hours; ``hours`` are ``hourly_rows`` holding today (read if not
+    given)."""
+    if hours is None:
+        hours = hourly_rows([today])
     by_hour = {
-        row["hour"]: row
-        for row in HourlyTraffic.objects.filter(day=today).values(
-            "hour", "visits", "page_views"
-        )
+        hour: {"visits": visits, "page_views": page_views}
+        for (day, hour), (visits, page_views) in hours.items()
+        if day == today
     }
     hourly = Table(
         "hourly",
@@ -429,18 +493,44 @@ def bots(start, end):
     return table
 
 
+def partial_note(now):
+    """How the charts mark today (and this month) as not over yet."""
+    return _("đến %(time)s") % {"time": timezone.localtime(now).strftime("%H:%M")}
+
+
 def chart_data(data):
-    """What static/js/stats-dashboard.js draws, as plain JSON-able lists."""
+    """What static/js/stats-dashboard.js draws, as plain JSON-able lists.
+
+    Today, the last day of the daily charts when the period ends today, and this
+    month, the last month of the monthly chart, are not over: ``partial`` gives
+    their positions, which the script draws dashed or hatched, with the time in
+    their labels, so that a partial day does not read as a fall.
+    """
     daily, monthly, hourly = data["daily"], data["monthly"], data["hourly"]
+    today = data.get("today")
+    note = partial_note(data["now"]) if "now" in data else ""
+    daily_partial = (
+        len(daily.rows) - 1 if daily.rows and daily.rows[-1][0] == today else None
+    )
+    daily_labels = [row[0].strftime("%d/%m/%Y") for row in daily.rows]
+    if daily_partial is not None:
+        daily_labels[daily_partial] += f" ({note})"
+    monthly_labels = [row[0] for row in monthly.rows]
+    if monthly_labels and note:
+        monthly_labels[-1] += f" ({note})"
     return {
+        "partial": {
+            "daily": daily_partial,
+            "monthly": len(monthly_labels) - 1 if note else None,
+        },
         "daily": {
-            "labels": [row[0].strftime("%d/%m/%Y") for row in daily.rows],
+            "labels": daily_labels,
             "visits": [row[1] for row in daily.rows],
             "page_views": [row[2] for row in daily.rows],
             "bots": [row[4] for row in daily.rows],
         },
         "monthly": {
-            "labels": [row[0] for row in monthly.rows],
+            "labels": monthly_labels,
             "visits": [row[1] for row in monthly.rows],
             "page_views": [row[2] for row in monthly.rows],
         },

@@ -13,7 +13,24 @@
     interaction: { mode: "index", intersect: false },
     scales: { y: { beginAtZero: true, ticks: { callback: function (v) { return format.format(v); } } } },
   };
-  function chart(id, type, series, labels) {
+  // A period that is not over (today, this month) is drawn apart: the line into
+  // it dashed with a hollow point, its bar pale with an outline, so that it does
+  // not read as a fall.
+  function markPartial(dataset, type, color, partial) {
+    if (partial === null || partial === undefined) return dataset;
+    if (type === "line") {
+      dataset.segment = {
+        borderDash: function (ctx) { return ctx.p1DataIndex === partial ? [6, 4] : undefined; },
+      };
+      dataset.pointRadius = function (ctx) { return ctx.dataIndex === partial ? 4 : 0; };
+      dataset.pointBackgroundColor = "#fff";
+    } else {
+      dataset.backgroundColor = dataset.data.map(function (_, i) { return color + (i === partial ? "33" : "99"); });
+      dataset.borderWidth = dataset.data.map(function (_, i) { return i === partial ? 2 : 0; });
+    }
+    return dataset;
+  }
+  function chart(id, type, series, labels, partial) {
     var canvas = document.getElementById(id);
     if (!canvas) return;
     canvas.parentNode.style.height = "18rem";
@@ -22,17 +39,20 @@
       data: {
         labels: labels,
         datasets: series.map(function (s) {
-          return { label: s[0], data: s[1], borderColor: s[2], backgroundColor: s[2] + "99", fill: false, tension: 0.2, pointRadius: 0 };
+          var dataset = { label: s[0], data: s[1], borderColor: s[2], backgroundColor: s[2] + "99", fill: false, tension: 0.2, pointRadius: 0 };
+          return markPartial(dataset, type, s[2], partial);
         }),
       },
       options: options,
     });
     canvas.dataset.drawn = "true";
+    if (partial !== null && partial !== undefined) canvas.dataset.partial = String(partial);
     return chartObject;
   }
   var L = data.labels;
-  chart("chart-daily", "line", [[L.visits, data.daily.visits, "#417690"], [L.page_views, data.daily.page_views, "#e08e0b"]], data.daily.labels);
-  chart("chart-monthly", "bar", [[L.visits, data.monthly.visits, "#417690"], [L.page_views, data.monthly.page_views, "#e08e0b"]], data.monthly.labels);
+  var partial = data.partial || {};
+  chart("chart-daily", "line", [[L.visits, data.daily.visits, "#417690"], [L.page_views, data.daily.page_views, "#e08e0b"]], data.daily.labels, partial.daily);
+  chart("chart-monthly", "bar", [[L.visits, data.monthly.visits, "#417690"], [L.page_views, data.monthly.page_views, "#e08e0b"]], data.monthly.labels, partial.monthly);
   chart("chart-hourly", "bar", [[L.visits, data.hourly.visits, "#417690"], [L.page_views, data.hourly.page_views, "#e08e0b"]], data.hourly.labels);
-  chart("chart-bots", "line", [[L.bots, data.daily.bots, "#8e24aa"]], data.daily.labels);
+  chart("chart-bots", "line", [[L.bots, data.daily.bots, "#8e24aa"]], data.daily.labels, partial.daily);
 })();

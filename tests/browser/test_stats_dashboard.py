@@ -47,6 +47,18 @@ def test_dashboard_draws_its_charts_for_an_administrator(
         }"""
     )
     assert painted > 1000
+    # Today is not over: its point is drawn apart (a dashed segment into it).
+    assert page.locator("#chart-daily").get_attribute("data-partial") == "89"
+    dash = page.evaluate(
+        """() => {
+            const options = Chart.getChart('chart-daily').data.datasets[0].segment;
+            return [options.borderDash({p1DataIndex: 89}), options.borderDash({p1DataIndex: 10}) || null];
+        }"""
+    )
+    assert dash == [[6, 4], None]
+    labels = page.evaluate("Chart.getChart('chart-daily').data.labels")
+    assert "(đến " in labels[-1] and "(đến " not in labels[-2]
+    assert page.locator(".stats-partial-note").is_visible()
     assert page.locator(".stats-card").count() == 5
     page.screenshot(
         path=os.path.join(artifacts_dir, "stats-dashboard.png"), full_page=True

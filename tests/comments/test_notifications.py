@@ -165,3 +165,57 @@ def test_a_forged_unsubscribe_link_is_400_and_changes_nothing(client, token):
     assert client.post(f"/binh-luan/huy-nhan-thong-bao/{token}/").status_code == 400
     comment.refresh_from_db()
     assert comment.notify_replies is True
+
+
+def test_without_site_url_links_point_where_the_comment_was_sent(
+    client, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = ""
+    make_user("thuky", role="Thư ký tòa soạn")
+    article = make_article()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            post_url(article), comment_data(article), HTTP_HOST="localhost:8612"
+        )
+    comment = Comment.objects.get()
+    assert (
+        f"http://localhost:8612/admin/comments/comment/{comment.pk}/change/"
+        in mailoutbox[0].body
+    )
+    assert ":8000" not in mailoutbox[0].body
+
+
+def test_reply_emails_sent_from_the_admin_link_to_the_admins_address(
+    client, mailoutbox, settings
+):
+    settings.SITE_URL = ""
+    article = make_article()
+    original = make_comment(article=article, notify_replies=True)
+    reply = make_comment(
+        article=article,
+        reply_to=original,
+        parent=original,
+        state=Comment.State.WAITING,
+    )
+    client.force_login(make_user(role="Thư ký tòa soạn"))
+    client.post(
+        "/admin/comments/comment/",
+        {"action": "approve", "_selected_action": [reply.pk]},
+        HTTP_HOST="localhost:8613",
+    )
+    assert len(mailoutbox) == 1
+    assert f"http://localhost:8613/binh-luan/{reply.pk}/" in mailoutbox[0].body
+
+
+def test_without_site_url_or_request_links_use_the_port_in_use(settings):
+    from comments.notifications import notify_moderators
+
+    settings.SITE_URL, settings.PORT = "", "8614"
+    make_user("thuky", role="Thư ký tòa soạn")
+    comment = make_comment(state=Comment.State.WAITING)
+    from django.core import mail
+
+    notify_moderators(comment)
+    assert f"http://127.0.0.1:8614/admin/comments/comment/{comment.pk}/" in (
+        mail.outbox[0].body
+    )

@@ -4,7 +4,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article, Category
-from tests.factories import image_upload, make_article, make_category, make_user
+from tests.factories import (
+    NO_ATTACHMENTS,
+    image_upload,
+    make_article,
+    make_category,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +41,7 @@ def article_form(category, **overrides):
         "author": "Phóng viên A",
         "image_caption": "",
         "image_alt": "",
+        **NO_ATTACHMENTS,
     }
     data.update(overrides)
     return data

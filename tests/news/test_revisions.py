@@ -1,11 +1,20 @@
 """Article revisions: every save keeps a version; compare and restore in the admin."""
 
+import re
+
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 from reversion.models import Version
 
 from news.models import Article
-from tests.factories import admin_form_data, make_article, make_category, make_user
+from tests.factories import (
+    NO_ATTACHMENTS,
+    admin_page_data,
+    make_article,
+    make_category,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +28,7 @@ def editor(client):
 
 def save_through_admin(client, article, **changes):
     url = reverse("admin:news_article_change", args=[article.pk])
-    data = admin_form_data(client.get(url).context["adminform"].form)
+    data = admin_page_data(client.get(url))
     data.update(changes)
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -40,6 +49,7 @@ def add_through_admin(client, **fields):
         "publish_at_1": "02:02:00",
         "allow_comments": "on",
         "allow_ratings": "on",
+        **NO_ATTACHMENTS,
         **fields,
     }
     response = client.post(reverse("admin:news_article_add"), data)
@@ -91,13 +101,12 @@ def test_restoring_an_earlier_revision_brings_back_title_body_and_tags(client, e
     url = reverse("admin:news_article_revision", args=[article.pk, first.pk])
     page = client.get(url)
     assert page.status_code == 200
-    form = page.context["adminform"].form
     # Looking at the revision changes nothing.
     article.refresh_from_db()
     assert article.title == "Bản sửa"
     assert tag_names(article) == ["Biển đảo", "Quốc phòng"]
 
-    response = client.post(url, admin_form_data(form))
+    response = client.post(url, admin_page_data(page))
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.title == "Bản đầu"
@@ -203,3 +212,62 @@ def test_restoring_a_version_whose_tag_was_deleted_is_refused_with_a_message(
     article.refresh_from_db()
     assert article.title == "Bản sửa"
     assert tag_names(article) == ["Biển đảo"]
+
+
+def ckeditor_formatted(html):
+    """``html`` as CKEditor 4 posts it back: Latin-1 letters as entities, a blank
+    line after each block, list items indented with tabs."""
+    import html as html_lib
+
+    text = re.sub(
+        r"[\u00c0-\u00ff]",
+        lambda m: html_lib.entities.codepoint2name[ord(m.group())].join("&;"),
+        html,
+    )
+    text = text.replace("</p>", "</p>\n\n").replace("<li>", "\n\t<li>")
+    return text.replace("</ul>", "\n</ul>\n\n")
+
+
+def test_saving_without_a_change_records_no_revision_and_no_history(client, editor):
+    article = add_through_admin(
+        client, body="<p>Nội dung bài viết có dấu: à á ả.</p><ul><li>một</li></ul>"
+    )
+    updated = article.updated
+    url = reverse("admin:news_article_change", args=[article.pk])
+    data = admin_page_data(client.get(url))
+    data["body"] = ckeditor_formatted(article.body)
+    assert data["body"] != article.body
+    response = client.post(url, data)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert Version.objects.get_for_object(article).count() == 1
+    assert LogEntry.objects.filter(object_id=str(article.pk)).count() == 1
+    assert article.updated == updated
+    assert (
+        article.body == "<p>Nội dung bài viết có dấu: à á ả.</p><ul><li>một</li></ul>"
+    )
+
+
+def test_a_revision_names_only_the_fields_that_really_changed(client, editor):
+    article = add_through_admin(client, body="<p>Nội dung có dấu: à á.</p>")
+    save_through_admin(
+        client, article, title="Tiêu đề mới", body=ckeditor_formatted(article.body)
+    )
+    newest = Version.objects.get_for_object(article).first()
+    assert newest.revision.get_comment() == "Đã thay đổi Tiêu đề."
+    assert newest.field_dict["body"] == "<p>Nội dung có dấu: à á.</p>"
+
+
+def test_a_real_change_of_the_body_is_recorded(client, editor):
+    article = add_through_admin(client, body="<p>Câu một.</p><p>Câu hai.</p>")
+    save_through_admin(client, article, body="<p>Câu một.</p>\n\n<p>Câu hai!</p>\n")
+    newest = Version.objects.get_for_object(article).first()
+    assert newest.revision.get_comment() == "Đã thay đổi Nội dung."
+    # A space between two words is content, not layout.
+    save_through_admin(
+        client, article, body="<p>Câu một.</p><p><b>Câu</b><i>hai!</i></p>"
+    )
+    save_through_admin(
+        client, article, body="<p>Câu một.</p><p><b>Câu</b> <i>hai!</i></p>"
+    )
+    assert Version.objects.get_for_object(article).count() == 4

@@ -1,12 +1,14 @@
 import csv
 import io
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from stats.models import ArticleDailyViews, DailyTraffic, PageView
+from stats.models import ArticleDailyViews, DailyTraffic, HourlyTraffic, PageView
 from tests.factories import make_article, make_user
 from tests.stats.test_recording import CHROME
 
@@ -27,6 +29,11 @@ def test_administrators_see_the_dashboard_with_cards_tables_and_chart_data(
     today = timezone.localdate()
     DailyTraffic.objects.create(
         day=today - timedelta(days=1), visits=800, page_views=2000
+    )
+    # Yesterday's visits, all before midnight's first hour ended: whatever the
+    # time now, yesterday had 800 by the same time.
+    HourlyTraffic.objects.create(
+        day=today - timedelta(days=1), hour=0, visits=800, page_views=2000
     )
     ArticleDailyViews.objects.create(day=today, article=article, views=1234)
     admin_client.get("/", HTTP_USER_AGENT=CHROME, REMOTE_ADDR="192.0.2.1")
@@ -49,7 +56,9 @@ def test_administrators_see_the_dashboard_with_cards_tables_and_chart_data(
     assert "Tin nhiều người đọc" in page and "1.234" in page
     assert 'id="stats-chart-data"' in page and "chart.umd.min.js" in page
     cards = {str(c.label): c for c in response.context["data"]["cards"]}
-    assert cards["Hôm nay"].value == 1 and cards["Hôm nay"].previous == 800
+    assert cards["Hôm nay"].value == 1
+    if timezone.localtime().hour > 0:
+        assert cards["Hôm nay"].previous == 800
     assert cards["Đang truy cập"].value == 1
     assert PageView.objects.filter(rolled=False).count() == 0  # rolled up first
 
@@ -240,3 +249,67 @@ def test_a_csv_export_reads_only_its_own_table(
     assert not any(
         table in q["sql"] for q in unknown.captured_queries for table in dashboard_only
     )
+
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def traffic(day, visits, page_views=0, hours=None):
+    DailyTraffic.objects.create(day=day, visits=visits, page_views=page_views)
+    for hour, (v, pv) in (hours or {}).items():
+        HourlyTraffic.objects.create(day=day, hour=hour, visits=v, page_views=pv)
+
+
+def test_today_is_compared_with_yesterday_up_to_the_same_time(admin_client):
+    with time_machine.travel(datetime(2024, 3, 15, 0, 48, tzinfo=HCM), tick=False):
+        traffic(
+            date(2024, 3, 14), 1000, 3000, {0: (50, 100), 1: (40, 90), 13: (900, 2800)}
+        )
+        traffic(date(2024, 3, 15), 30, 70)
+        response = admin_client.get(URL)
+    cards = {str(c.label): c for c in response.context["data"]["cards"]}
+    today = cards["Hôm nay"]
+    # 48 minutes of yesterday's first hour: 50 × 0.8 visits, not the whole day.
+    assert (today.value, today.previous, today.change_percent) == (30, 40, -25.0)
+    assert str(today.previous_label) == "cùng giờ hôm qua"
+    page_views = cards["Lượt xem trang hôm nay"]
+    assert (page_views.value, page_views.previous) == (70, 80)
+    assert "so với cùng giờ hôm qua" in response.content.decode()
+
+
+def test_this_month_is_compared_with_last_month_up_to_the_same_moment(admin_client):
+    with time_machine.travel(datetime(2024, 3, 15, 12, 30, tzinfo=HCM), tick=False):
+        for day in range(1, 30):  # February 2024: 29 days of 100 visits
+            hours = {h: (4, 0) for h in range(24)} if day == 15 else None
+            traffic(date(2024, 2, day), 100, 0, hours)
+        traffic(date(2024, 3, 1), 700)
+        response = admin_client.get(URL)
+    month = {str(c.label): c for c in response.context["data"]["cards"]}[
+        "Tháng hiện tại"
+    ]
+    # February 1-14 whole, and February 15 until 12:30 (12.5 hours of 4 visits).
+    assert (month.value, month.previous) == (700, 1400 + 50)
+    assert str(month.previous_label) == "cùng kỳ tháng trước"
+
+
+def test_on_the_31st_the_month_is_compared_with_the_whole_shorter_last_month():
+    from stats.dashboard import same_day_last_month
+
+    assert same_day_last_month(date(2024, 3, 31)) is None
+    assert same_day_last_month(date(2024, 3, 29)) == date(2024, 2, 29)
+    assert same_day_last_month(date(2024, 1, 31)) == date(2023, 12, 31)
+
+
+def test_charts_mark_today_and_this_month_as_partial(admin_client):
+    with time_machine.travel(datetime(2024, 3, 15, 0, 48, tzinfo=HCM), tick=False):
+        response = admin_client.get(URL + "?range=7")
+        earlier = admin_client.get(URL + "?start=01/03/2024&end=07/03/2024")
+    charts = response.context["charts"]
+    assert charts["daily"]["labels"][-1] == "15/03/2024 (đến 00:48)"
+    assert charts["partial"]["daily"] == 6
+    assert charts["monthly"]["labels"][-1] == "03/2024 (đến 00:48)"
+    assert charts["partial"]["monthly"] == 11
+    assert "Hôm nay mới tính đến 00:48" in response.content.decode()
+    # A period that ends before today has no partial day.
+    assert earlier.context["charts"]["partial"]["daily"] is None
+    assert "(đến" not in earlier.context["charts"]["daily"]["labels"][-1]

@@ -44,7 +44,7 @@ def test_the_dashboard_adds_opening_visits_to_months_and_years():
     assert rows[str(today.year)] == [2210, 20]
     cards = {
         str(card.label): card
-        for card in dashboard.cards(timezone.now(), today, opening)
+        for card in dashboard.cards(timezone.now(), today, opening=opening)
     }
     assert cards["Tháng hiện tại"].value == 1510
 
