@@ -2,6 +2,7 @@ import re
 
 from django import template
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -107,7 +108,13 @@ def article_comments(context, article):
         "total": counts["total"],
         "threads": threads,
         "page_number": number,
-        "page_range": range(1, num_pages + 1) if num_pages > 1 else (),
+        # 1 2 … 9 10 11 … 249 250: a long discussion does not print every page.
+        "page_range": (
+            Paginator(range(counts["threads"]), size).get_elided_page_range(number)
+            if num_pages > 1
+            else ()
+        ),
+        "ellipsis": Paginator.ELLIPSIS,
         "form": form,
         "reply_to": reply_to,
         "closed": closed,

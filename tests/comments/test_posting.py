@@ -1,3 +1,5 @@
+import re
+
 """Posting comments over HTTP: moderation policies, replies, fetch and plain POST."""
 
 import pytest
@@ -203,6 +205,18 @@ def test_comments_show_oldest_first_20_threads_a_page(client):
     assert "Thứ tự 20" in second and "Thứ tự 24" in second and "Thứ tự 19" not in second
     for bad in ("?cpage=abc", "?cpage=-3", "?cpage=99999999999999999999"):
         assert client.get(article.get_absolute_url() + bad).status_code == 200
+
+
+def test_a_long_discussion_lists_a_few_page_numbers_not_all(client, settings):
+    settings.COMMENTS_PAGE_SIZE = 2
+    article = make_article()
+    for i in range(60):  # 30 pages of threads
+        make_comment(article=article, text=f"Ý kiến {i}")
+    html = client.get(article.get_absolute_url() + "?cpage=15").content.decode()
+    pages = html.split('class="comments-pages"', 1)[1].split("</nav>", 1)[0]
+    numbers = re.findall(r"cpage=(\d+)#", pages)
+    assert numbers == ["1", "2", "12", "13", "14", "16", "17", "18", "29", "30"]
+    assert pages.count("…") == 2 and '<span aria-current="page">15</span>' in pages
 
 
 def test_waiting_spam_and_removed_comments_are_not_shown_nor_counted(client):
