@@ -1,9 +1,11 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
+    default = True  # this module holds LoginRecordsConfig too
     name = "portal"
     verbose_name = _("Cổng thông tin")
 
@@ -18,10 +20,21 @@ class PortalConfig(AppConfig):
 
         post_migrate.connect(sync_roles, sender=self)
 
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_delete, post_save
 
         from portal.models import Banner
+        from portal.outage import database_back
         from portal.templatetags.portal_tags import forget_banners
 
         post_save.connect(forget_banners, sender=Banner, dispatch_uid="banners_saved")
         post_delete.connect(forget_banners, sender=Banner, dispatch_uid="banners_gone")
+
+        # The first new database connection after an outage logs its end.
+        connection_created.connect(database_back, dispatch_uid="portal_outage_over")
+
+
+class LoginRecordsConfig(AxesConfig):
+    """django-axes (failed and successful admin logins) under a Vietnamese name."""
+
+    verbose_name = _("Nhật ký đăng nhập")
