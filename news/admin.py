@@ -12,6 +12,7 @@ from news.admin_revisions import ArticleRevisionsMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Tag
 from news.services import change_status
+from portal.security import with_editor_policy
 
 
 @admin.register(Category)
@@ -146,6 +147,11 @@ class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
 
     class Media:
         js = ["js/vi-slug.js", "js/ckeditor-csrf.js"]
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The body is edited in CKEditor 4, which needs inline code.
+        response = super().render_change_form(request, context, *args, **kwargs)
+        return with_editor_policy(response)
 
     # Who may do what.
 
