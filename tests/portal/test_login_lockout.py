@@ -161,7 +161,10 @@ def test_password_reset_mails_staff_only_and_says_the_same_to_everyone(client):
 
 def test_the_login_page_links_to_the_password_reset(client):
     html = client.get(LOGIN).content.decode()
-    assert reverse("admin_password_reset") in html
+    assert (
+        f'<a href="{reverse("admin_password_reset")}">'
+        "Quên mật khẩu hoặc tên đăng nhập?</a>" in html
+    )
 
 
 def test_the_lockout_page_is_translated(client, editor, settings):
