@@ -43,7 +43,8 @@ def is_database_outage(exc):
 
 
 def record_failure(exc):
-    """Count a request lost to the outage; the first of a burst is logged."""
+    """Count a request the outage failed (answered 503, or a page view not
+    counted); the first of a burst is logged."""
     with _lock:
         first = not _outage
         if first:
@@ -65,7 +66,7 @@ def database_back(sender=None, **kwargs):
         _outage.clear()
     if outage:
         logger.warning(
-            "Database reachable again after %.1f s; %d request(s) answered 503.",
+            "Database reachable again after %.1f s; %d request(s) could not use it.",
             time.monotonic() - outage["since"],
             outage["failures"],
         )
