@@ -15,6 +15,7 @@ import re
 import shutil
 import signal
 import subprocess
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -30,6 +31,24 @@ STATIC_ROOT = ROOT / "var" / "deploy-static"
 # A 62-character key, as production has (never used outside these tests).
 SECRET_KEY = "deploy-tests-only-" + "k3y" * 14 + "x2"
 assert len(SECRET_KEY) == 62
+
+
+BROWSER = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/124.0.0.0 Safari/537.36"
+)
+
+
+# `manage.py shell -c` code for a site of one category and one article.
+SMALL_SITE = """
+from news.models import Article, Category
+from django.utils import timezone
+category = Category.objects.create(name="Thời sự", slug="thoi-su", show_on_home=True)
+Article.objects.create(
+    title="Tin trong lúc mất kết nối", category=category, body="<p>Nội dung.</p>",
+    status=Article.Status.PUBLISHED, publish_at=timezone.now(),
+)
+"""
 
 
 def database_url(settings_dict):
@@ -62,6 +81,7 @@ def production_env(database_url, **extra):
             "DJANGO_SETTINGS_MODULE",
             "MEDIA_STORAGE",
             "PYTEST_CURRENT_TEST",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests
         }
     }
     env.update(
@@ -91,11 +111,17 @@ def manage(env, *args, timeout=300):
     ).stdout
 
 
+_collected = []
+
+
 def collect_static():
     """Static files as production has them (hashed names, compressed), collected
-    once into var/deploy-static and brought up to date on later runs."""
-    env = production_env("postgres://unused@127.0.0.1:1/unused")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    into var/deploy-static once per test run (and brought up to date, not redone,
+    on later runs)."""
+    if not _collected:
+        env = production_env("postgres://unused@127.0.0.1:1/unused")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        _collected.append(STATIC_ROOT)
     return STATIC_ROOT
 
 
@@ -529,3 +555,52 @@ http {{
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=5)
+
+
+class Load:
+    """Readers asking for pages without pause from several threads; every answer
+    is kept as (time, path, status, Retry-After, body)."""
+
+    def __init__(self, base_url, paths, *, threads=4):
+        self.base_url, self.paths, self.threads = base_url, paths, threads
+        self.results, self._stop = [], threading.Event()
+        self._lock = threading.Lock()
+
+    def _run(self, offset):
+        session = requests.Session()
+        session.trust_env = False
+        session.headers["User-Agent"] = BROWSER
+        n = offset
+        while not self._stop.is_set():
+            path = self.paths[n % len(self.paths)]
+            n += 1
+            try:
+                response = session.get(self.base_url + path, timeout=10)
+                row = (
+                    time.monotonic(),
+                    path,
+                    response.status_code,
+                    response.headers.get("Retry-After"),
+                    response.text,
+                )
+            except requests.RequestException as error:
+                row = (time.monotonic(), path, None, None, str(error))
+            with self._lock:
+                self.results.append(row)
+
+    def __enter__(self):
+        self._threads = [
+            threading.Thread(target=self._run, args=(i,), daemon=True)
+            for i in range(self.threads)
+        ]
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=15)
+
+    def between(self, start, end):
+        return [row for row in self.results if start <= row[0] < end]

@@ -5,7 +5,6 @@ itself (never the shared one); the Redis outage against a redis-server of its ow
 The app server is gunicorn with production settings, as in production.
 """
 
-import threading
 import time
 
 import pytest
@@ -14,81 +13,23 @@ from django.db import connection
 
 from comments.models import Comment
 from tests.deploy.harness import (
+    BROWSER,
+    SMALL_SITE,
     AppServer,
+    Load,
     ThrowawayPostgres,
     ThrowawayRedis,
     collect_static,
     database_url,
     manage,
     production_env,
+    wait_for,
 )
 from tests.factories import make_article
 
 pytestmark = pytest.mark.deploy
 
 DB_APP_PORT, REDIS_APP_PORT, REDIS_PORT = 8310, 8311, 8349
-BROWSER = (
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/124.0.0.0 Safari/537.36"
-)
-SETUP_CONTENT = """
-from news.models import Article, Category
-from django.utils import timezone
-category = Category.objects.create(name="Thời sự", slug="thoi-su", show_on_home=True)
-Article.objects.create(
-    title="Tin trong lúc mất kết nối", category=category, body="<p>Nội dung.</p>",
-    status=Article.Status.PUBLISHED, publish_at=timezone.now(),
-)
-"""
-
-
-class Load:
-    """Readers asking for pages without pause from several threads; every answer
-    is kept as (time, path, status, Retry-After, body)."""
-
-    def __init__(self, base_url, paths, *, threads=4):
-        self.base_url, self.paths, self.threads = base_url, paths, threads
-        self.results, self._stop = [], threading.Event()
-        self._lock = threading.Lock()
-
-    def _run(self, offset):
-        session = requests.Session()
-        session.trust_env = False
-        session.headers["User-Agent"] = BROWSER
-        n = offset
-        while not self._stop.is_set():
-            path = self.paths[n % len(self.paths)]
-            n += 1
-            try:
-                response = session.get(self.base_url + path, timeout=10)
-                row = (
-                    time.monotonic(),
-                    path,
-                    response.status_code,
-                    response.headers.get("Retry-After"),
-                    response.text,
-                )
-            except requests.RequestException as error:
-                row = (time.monotonic(), path, None, None, str(error))
-            with self._lock:
-                self.results.append(row)
-
-    def __enter__(self):
-        self._threads = [
-            threading.Thread(target=self._run, args=(i,), daemon=True)
-            for i in range(self.threads)
-        ]
-        for thread in self._threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        for thread in self._threads:
-            thread.join(timeout=15)
-
-    def between(self, start, end):
-        return [row for row in self.results if start <= row[0] < end]
 
 
 def test_postgresql_stopped_for_5_s_under_load_answers_503_then_recovers(tmp_path):
@@ -97,7 +38,7 @@ def test_postgresql_stopped_for_5_s_under_load_answers_503_then_recovers(tmp_pat
     try:
         env = production_env(postgres.create_database("portal_w10_outage"))
         manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "shell", "-c", SETUP_CONTENT)
+        manage(env, "shell", "-c", SMALL_SITE)
         collect_static()
         server = AppServer(env, DB_APP_PORT, tmp_path / "app.log", access_log=False)
         server.start()
@@ -107,7 +48,9 @@ def test_postgresql_stopped_for_5_s_under_load_answers_503_then_recovers(tmp_pat
         pids = server.pids()
 
         with Load(server.url, paths) as load:
+            # Some pages first (at least 2 s of them, however busy the machine).
             time.sleep(2)
+            wait_for(lambda: len(load.results) >= 20, timeout=30, what="pages")
             stopping = time.monotonic()
             postgres.stop()
             stopped = time.monotonic()

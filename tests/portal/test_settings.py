@@ -70,6 +70,8 @@ def run_manage(*args, **env):
         k: v
         for k, v in os.environ.items()
         if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "TESTING"}
+        # The browser tests' switch, never a deployment's (check --deploy says so).
+        and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
         and not k.startswith(("SECURE_", "MEDIA_", "S3_"))
     }
     clean.update(env)
