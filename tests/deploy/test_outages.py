@@ -56,6 +56,10 @@ def test_postgresql_stopped_for_5_s_under_load_answers_503_then_recovers(tmp_pat
             stopped = time.monotonic()
             time.sleep(5)
             health_down = requests.get(server.url + "/healthz", timeout=5)
+            # A fetch() call (votes, comments) gets the message as JSON.
+            fetch = requests.get(
+                server.url + "/", headers={"Accept": "application/json"}, timeout=5
+            )
             starting = time.monotonic()
             postgres.start()
             started = time.monotonic()
@@ -79,6 +83,8 @@ def test_postgresql_stopped_for_5_s_under_load_answers_503_then_recovers(tmp_pat
         assert first_ok - started < 10
         assert {row[2] for row in after if row[0] > first_ok + 1} == {200}
         assert health_down.status_code == 503
+        assert fetch.status_code == 503 and fetch.json()["ok"] is False
+        assert "gián đoạn" in fetch.json()["error"]
         assert health_down.headers["Retry-After"] == "30"
         assert health_up.status_code == 200
         # The same gunicorn processes served it all: nothing restarted.

@@ -12,11 +12,13 @@ import re
 import ssl
 import time
 
+import psycopg2
 import pytest
 import redis
 import requests
 from django.db import connection
 from django.db.models import Sum
+from django.test import override_settings
 
 from comments.models import Comment
 from news.gallery.models import Album
@@ -29,6 +31,7 @@ from tests.deploy.harness import (
     S3StandIn,
     collect_static,
     database_url,
+    manage,
     production_env,
 )
 from tests.factories import image_bytes, make_article, make_user
@@ -45,8 +48,8 @@ BROWSER = (
 
 
 class Stack:
-    def __init__(self, nginx, servers, s3):
-        self.nginx, self.servers, self.s3 = nginx, servers, s3
+    def __init__(self, nginx, servers, s3, env):
+        self.nginx, self.servers, self.s3, self.env = nginx, servers, s3, env
 
     def reader(self, user_agent=None):
         """A browser: cookies, the site's certificate, the headers browsers send."""
@@ -112,7 +115,7 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
             upstreams=APP_PORTS,
             static_root=static_root,
         ).start()
-        yield Stack(nginx, servers, s3)
+        yield Stack(nginx, servers, s3, env)
     finally:
         if nginx:
             nginx.stop()
@@ -350,6 +353,10 @@ def test_media_lives_on_the_s3_stand_in_uploads_renditions_pages_and_deletion(st
     url = uploaded.json()["url"]
     assert url.startswith(f"http://127.0.0.1:{S3_PORT}/portal-media/uploads/")
     assert requests.get(url, timeout=10).status_code == 200
+    # The editor's image browser lists it from the bucket.
+    browse = admin.get(ORIGIN + "/ckeditor/browse/")
+    assert browse.status_code == 200
+    assert url in browse.text
 
     # Deleting the album deletes its photos' files and renditions.
     delete_path = f"/admin/gallery/album/{album.pk}/delete/"
@@ -416,3 +423,65 @@ def test_too_large_an_upload_is_refused_by_nginx_with_a_clear_page(stack):
     assert response.getheader("Content-Security-Policy").startswith(
         "default-src 'self'"
     )
+
+
+def test_a_backup_with_media_on_s3_restores_into_a_new_database_and_bucket(stack):
+    """backup and restore read and write the media through the storage, so a
+    bucket is backed up like a folder."""
+    from news.gallery.services import add_photos
+    from tests.factories import image_upload, make_album
+
+    with override_settings(STORAGES=s3_storages(stack.env)):
+        article = make_article(title="Tin có ảnh", image=image_upload("bia.jpg"))
+        add_photos(album=make_album(), files=[image_upload("anh.jpg")])
+    source_keys = stack.s3.keys()
+    assert article.image.name in source_keys and len(source_keys) > 5
+    folder = stack.nginx.folder / "backup"
+    manage(stack.env, "backup", str(folder))
+
+    client = stack.s3.client()
+    client.create_bucket(Bucket="portal-restored")
+    name = f"{connection.settings_dict['NAME']}_s3restore"
+    admin = psycopg2.connect(
+        database_url({**connection.settings_dict, "NAME": "postgres"})
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    try:
+        target = database_url({**connection.settings_dict, "NAME": name})
+        output = manage(
+            {**stack.env, "DATABASE_URL": target, "S3_BUCKET": "portal-restored"},
+            "restore",
+            str(folder),
+        )
+        assert "every count matches the manifest" in output
+        restored = client.list_objects_v2(Bucket="portal-restored")["Contents"]
+        assert sorted(item["Key"] for item in restored) == source_keys
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def s3_storages(env):
+    """STORAGES for this test process with the app servers' bucket."""
+    from django.conf import settings
+
+    return {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": env["S3_BUCKET"],
+                "endpoint_url": env["S3_ENDPOINT_URL"],
+                "access_key": env["S3_ACCESS_KEY_ID"],
+                "secret_key": env["S3_SECRET_ACCESS_KEY"],
+                "region_name": env["S3_REGION"],
+                "querystring_auth": False,
+                "file_overwrite": False,
+                "addressing_style": "path",
+            },
+        },
+    }
