@@ -17,7 +17,7 @@ from django.template import loader
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import TemplateView
 
 from portal import outage
@@ -42,7 +42,7 @@ def server_error(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """For load balancers: 200 when the database (and Redis, when configured)
     answer, 503 otherwise. Plain text, never cached, never a page view."""

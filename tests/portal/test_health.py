@@ -115,3 +115,9 @@ def test_the_cache_works_again_when_redis_is_back(caplog):
         assert any("answers again" in r.getMessage() for r in caplog.records)
     finally:
         redis_server.stop()
+
+
+def test_healthz_answers_head_requests_and_refuses_posts(client, settings):
+    settings.REDIS_URL = None
+    assert client.head("/healthz").status_code == 200
+    assert client.post("/healthz").status_code == 405
