@@ -29,12 +29,13 @@ run: demo
 	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-like: DEBUG off, gunicorn, static files from whitenoise. Secrets for
-# this local run are made once under var/; a real deployment sets them itself.
+# this local run are made once under var/; a real deployment sets them itself
+# (docs/deploy.md). Plain HTTP on 127.0.0.1, so no HTTPS redirect or secure cookies.
 serve: demo
 	PORT=$(PORT) $(PY) manage.py ensure_admin
 	@mkdir -p var && test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	PORT=$(PORT) DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
-	  SECURE_COOKIES=0 DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m portal.devdb)}" \
+	  SECURE_COOKIES=0 SECURE_SSL_REDIRECT=0 DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m portal.devdb)}" \
 	  sh -c '$(PY) manage.py collectstatic --noinput -v0 && \
 	  exec $(VENV)/bin/gunicorn portal.wsgi -b 127.0.0.1:$(PORT) -w $${WEB_CONCURRENCY:-3}'
 

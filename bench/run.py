@@ -55,6 +55,7 @@ def environment(database_url, **extra):
         MEDIA_ROOT=str(ROOT / "var" / "bench-media"),
         TRUSTED_PROXIES="1",
         SECURE_COOKIES="0",
+        SECURE_SSL_REDIRECT="0",
         LOG_LEVEL="ERROR",
         **extra,
     )

@@ -20,6 +20,7 @@ from news.forms import ArticleAdminForm
 from news.models import Article, Attachment, Category, Tag
 from news.services import change_status
 from news.text import slugify_vi
+from portal.security import with_editor_policy
 
 # One tag admin: the articles' tags are news.Tag ("Từ khóa"); taggit's own Tag
 # model is unused and its admin always listed 0 tags.
@@ -349,7 +350,9 @@ class ArticleAdmin(ArticleRevisionsMixin, VersionAdmin):
             "theo nội dung, không theo tên. Bạn đọc thấy danh sách dưới bài viết; tệp "
             "PDF được xem trước ngay trên trang."
         ) % {"limit": filesizeformat(settings.ATTACHMENT_MAX_BYTES)}
-        return super().render_change_form(request, context, *args, **kwargs)
+        response = super().render_change_form(request, context, *args, **kwargs)
+        # The body is edited in CKEditor 4, which needs inline code.
+        return with_editor_policy(response)
 
     def changelist_view(self, request, extra_context=None):
         waiting = self.writers_scope(request, Article.objects.waiting_for_review())

@@ -11,9 +11,10 @@ from io import BytesIO
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -148,12 +149,41 @@ def make_rendition(original_name, spec):
     return default_storage.save(name, ContentFile(buffer.getvalue()))
 
 
+# On remote storage (S3) asking whether a file exists is a request: a rendition
+# known to exist is remembered in the cache instead (forgotten when deleted).
+EXISTS_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def _exists_key(name):
+    return "news:rendition:" + hashlib.sha1(name.encode()).hexdigest()
+
+
+def rendition_exists(name):
+    """Whether the rendition ``name`` is stored."""
+    if isinstance(storages["default"], FileSystemStorage):
+        return default_storage.exists(name)
+    key = _exists_key(name)
+    if cache.get(key):
+        return True
+    found = default_storage.exists(name)
+    if found:
+        cache.set(key, True, EXISTS_CACHE_SECONDS)
+    return found
+
+
+def forget_renditions(original_name):
+    """Drop what the cache remembers of ``original_name``'s renditions."""
+    cache.delete_many(
+        [_exists_key(rendition_name(original_name, spec)) for spec in RENDITIONS]
+    )
+
+
 def rendition_url(image_field, spec):
     """URL of the ``spec`` rendition of an ImageField's file ("" when there is none)."""
     if not image_field:
         return ""
     name = rendition_name(image_field.name, spec)
-    if not default_storage.exists(name):
+    if not rendition_exists(name):
         try:
             name = make_rendition(image_field.name, spec)
         except (OSError, ValueError, Image.DecompressionBombError):

@@ -52,7 +52,7 @@ class BannerAdmin(admin.ModelAdmin):
         if not banner.image:
             return "—"
         return format_html(
-            '<img src="{}" alt="" style="max-width:160px;max-height:60px">',
+            '<img class="admin-banner-preview" src="{}" alt="">',
             banner.image.url,
         )
 

@@ -33,6 +33,30 @@ def install_boolean_icon():
     admin_list._boolean_icon = boolean_icon
 
 
+def login_record_label(record):
+    """A django-axes record as the admin names it (axes writes "Access Log for
+    … @ …" in English): whose sign-in or failed attempt, and when, in the site's
+    time zone and the active language."""
+    from django.utils import formats, timezone
+    from django.utils.translation import gettext
+
+    moment = formats.date_format(
+        timezone.localtime(record.attempt_time), "SHORT_DATETIME_FORMAT"
+    )
+    if record._meta.model_name == "accesslog":  # a sign-in (and its sign-out)
+        label = gettext("Đăng nhập: %(username)s, %(moment)s")
+    else:  # a failed attempt, or the count of them
+        label = gettext("Đăng nhập sai: %(username)s, %(moment)s")
+    return label % {"username": record.username or "?", "moment": moment}
+
+
+def install_login_record_labels():
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.__str__ = login_record_label
+
+
 def permission_label(permission):
     """A permission as the group and user pages list it: its app, its model and
     what it allows, in the active language. Django stores the names of the

@@ -41,3 +41,18 @@ def hash_ip(ip, *, salt=""):
 
 def client_ip_hash(request, *, salt=""):
     return hash_ip(client_ip(request), salt=salt)
+
+
+# Documentation addresses (RFC 3849): no real client ever has one.
+PSEUDONYM_NETWORK = ipaddress.ip_network("2001:db8::/32")
+
+
+def login_address(request):
+    """The address django-axes records for a login attempt: a pseudonym of the
+    client address (the trusted one, so a forged X-Forwarded-For neither dodges a
+    lockout nor locks anyone else out). axes stores it in an address column, so
+    the salted hash is written as an address of the documentation network; one
+    client always gets the same pseudonym."""
+    digest = int(hash_ip(client_ip(request), salt="login"), 16)
+    host_bits = 128 - PSEUDONYM_NETWORK.prefixlen
+    return str(PSEUDONYM_NETWORK[digest % (1 << host_bits)])

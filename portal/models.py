@@ -13,6 +13,11 @@ from portal.pagecache import versioned_key
 DEFAULT_ICON = "img/favicon.ico"
 
 
+def cache_key(*, poll=True):
+    """Where the settings record is cached (see ``SiteSettings.load``)."""
+    return versioned_key("portal:site-settings", ("settings",), poll=poll)
+
+
 class SiteSettings(models.Model):
     """The one editable record of site-wide settings (row id 1)."""
 
@@ -123,13 +128,11 @@ class SiteSettings(models.Model):
     @classmethod
     def load(cls):
         """The settings record, from the cache when possible; created on first use."""
-        settings = cache.get(versioned_key("portal:site-settings", ("settings",)))
+        settings = cache.get(cache_key())
         if settings is None:
             settings, _created = cls.objects.get_or_create(pk=1)
             # Keyed after a first-use creation, which changes the version.
-            cache.set(
-                versioned_key("portal:site-settings", ("settings",)), settings, 60
-            )
+            cache.set(cache_key(), settings, 60)
         return settings
 
 

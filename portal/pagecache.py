@@ -177,10 +177,16 @@ SELECT LEAST(
 )"""
 
 
-def versioned_key(name, scopes):
+def versioned_key(name, scopes, *, poll=True):
     """A cache key for data that stays right as long as ``scopes`` keep their
-    versions: a change anywhere makes every process use a new key."""
-    return ":".join([name, *map(str, versions.of(scopes))])
+    versions: a change anywhere makes every process use a new key. ``poll=False``
+    uses the versions as last read, without asking the database (the outage page)."""
+    if poll:
+        stamp = versions.of(scopes)
+    else:
+        values = versions.values
+        stamp = (values.get(EVERYTHING), *(values.get(scope) for scope in scopes))
+    return ":".join([name, *map(str, stamp)])
 
 
 def touch(*scopes):

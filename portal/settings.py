@@ -6,6 +6,7 @@ Production is any run with ``DEBUG`` off: it refuses to start without
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "taggit",  # tag machinery; the Tag model itself is news.Tag
     "reversion",  # article revisions: who saved what when, compare and restore
+    # Admin login lockout after repeated failures (django-axes, see below).
+    "portal.apps.LoginRecordsConfig",
     "news",
     "news.gallery",
     "ratings",
@@ -77,6 +80,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response; the admin gets its own policy.
+    "portal.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.SiteLanguageMiddleware",
@@ -93,6 +98,8 @@ MIDDLEWARE = [
     # Serves and keeps rendered public pages (portal/pagecache.py); last, so a kept
     # page still passes every middleware above and is counted.
     "portal.pagecache.PageCacheMiddleware",
+    # Turns a locked-out login into the lockout page; django-axes wants it last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -143,11 +150,20 @@ PAGE_CACHE_MAX_BYTES = int(env("PAGE_CACHE_MAX_BYTES", str(64 * 1024 * 1024)))
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    # An unreachable Redis is an empty cache, never an error page (portal.cache):
+    # each call waits at most REDIS_TIMEOUT seconds, and after a failure Redis is
+    # left alone for REDIS_RETRY_SECONDS.
+    REDIS_TIMEOUT = float(env("REDIS_TIMEOUT", "1"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+                "retry_seconds": float(env("REDIS_RETRY_SECONDS", "5")),
+            },
         }
     }
 else:
@@ -179,8 +195,38 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Media is served by Django itself unless a front server takes it over.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=True)
+# Uploads: local files under MEDIA_ROOT (the default), or an S3-compatible bucket
+# shared by several app servers (MEDIA_STORAGE=s3, see docs/deploy.md).
+MEDIA_STORAGE = env("MEDIA_STORAGE", "local").strip().lower()
+if MEDIA_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'.")
+if MEDIA_STORAGE == "s3":
+    if not env("S3_BUCKET"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs S3_BUCKET (see README).")
+    MEDIA_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("S3_BUCKET"),
+            "endpoint_url": env("S3_ENDPOINT_URL"),
+            "access_key": env("S3_ACCESS_KEY_ID"),
+            "secret_key": env("S3_SECRET_ACCESS_KEY"),
+            "region_name": env("S3_REGION"),
+            # Public addresses: the bucket (or S3_CUSTOM_DOMAIN in front of it) lets
+            # anyone read, as a local media folder does; signed URLs would expire
+            # inside pages that are kept rendered.
+            "custom_domain": env("S3_CUSTOM_DOMAIN"),
+            "url_protocol": env("S3_URL_PROTOCOL", "https:"),
+            "querystring_auth": False,
+            "default_acl": env("S3_DEFAULT_ACL"),
+            # Two uploads with one name must not replace each other.
+            "file_overwrite": False,
+            "addressing_style": env("S3_ADDRESSING_STYLE", "path"),
+        },
+    }
+else:
+    MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_BACKEND,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -190,14 +236,75 @@ STORAGES = {
     },
 }
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-
 # How many proxies in front of the site append to X-Forwarded-For. 0: trust none,
 # the client IP is REMOTE_ADDR (see portal.clientip).
 TRUSTED_PROXIES = int(env("TRUSTED_PROXIES", "0"))
+
+# HTTPS in production (`manage.py check --deploy` is clean with the defaults; see
+# docs/deploy.md). Behind a TLS proxy the request's scheme comes from the header
+# the proxy sets (X-Forwarded-Proto when TRUSTED_PROXIES > 0, nginx overwrites
+# whatever the client sent); without it every request would look like plain HTTP
+# and be redirected again and again. The HSTS header is sent on HTTPS answers only.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+_proxy_ssl_header = env(
+    "SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto" if TRUSTED_PROXIES > 0 else None
+)
+if _proxy_ssl_header and _proxy_ssl_header.lower() != "none":
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _proxy_ssl_header.upper().replace("-", "_"),
+        "https",
+    )
+# Content-Security-Policy (django-csp, portal.security): public pages load
+# scripts, styles and fonts from this site only, with nothing inline, so the
+# policy is the same for every reader and a page can be kept rendered. Images may
+# also come from other HTTPS sites (an article may show a picture another office
+# hosts; an image cannot run code) and from the media storage.
+_media_origin = None
+if MEDIA_STORAGE == "s3":
+    from portal.storage import s3_public_origin
+
+    _media_origin = s3_public_origin(STORAGES["default"]["OPTIONS"])
+_report_uri = env("CSP_REPORT_URI")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:", *filter(None, [_media_origin])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": _report_uri,
+    }
+}
+# The admin has the same policy (CONTENT_SECURITY_POLICY_ADMIN). The pages that
+# hold the rich-text editor (the article form, the editor's image browser) get
+# CONTENT_SECURITY_POLICY_EDITOR: CKEditor 4 writes inline event handlers and
+# inline styles into its toolbar and dialogs, which no nonce or hash can cover
+# (portal.security.with_editor_policy; docs/deploy.md, "Content-Security-Policy").
+CONTENT_SECURITY_POLICY_ADMIN = dict(CONTENT_SECURITY_POLICY["DIRECTIVES"])
+CONTENT_SECURITY_POLICY_EDITOR = {
+    **CONTENT_SECURITY_POLICY_ADMIN,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": [*CONTENT_SECURITY_POLICY_ADMIN["img-src"], "blob:"],
+}
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/", "/ckeditor/")
+
+# Load balancers ask for /healthz over plain HTTP, from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if not DEBUG:
+    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 # Salt for the hashes of client IPs kept for rate limits and abuse review.
 IP_HASH_SALT = env("IP_HASH_SALT", SECRET_KEY)
 
@@ -206,6 +313,11 @@ IP_HASH_SALT = env("IP_HASH_SALT", SECRET_KEY)
 # news.sanitize (nh3 with an allow-list) on save, and editor uploads are staff-only
 # and images-only; that is why its "unsupported version" warning is silenced here.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
+# HSTS for subdomains and the browsers' preload list are the domain owner's
+# decision, not the portal's: a provincial site is usually one host of an
+# organisation's domain whose other hosts may not all have HTTPS, and preloading
+# cannot be undone quickly. Both stay off unless set (docs/deploy.md, "HTTPS").
+SILENCED_SYSTEM_CHECKS += ["security.W005", "security.W021"]
 CKEDITOR_UPLOAD_PATH = "uploads/"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_IMAGE_BACKEND = "pillow"
@@ -234,9 +346,14 @@ CKEDITOR_CONFIGS = {
         # Only the blocks the sanitiser keeps (the page has the one <h1>).
         "format_tags": "p;h2;h3;h4;pre",
         # The editing area as wide as the article column, images within it.
+        # Layout as classes, not inline styles (news.sanitize, article-body.css).
+        "justifyClasses": ["text-left", "text-center", "text-right", "text-justify"],
+        "image2_alignClasses": ["image-left", "image-center", "image-right"],
+        "indentClasses": [f"indent-{step}" for step in range(1, 6)],
         "contentsCss": [
-            "/static/ckeditor/ckeditor/contents.css",
-            "/static/css/editor-content.css",
+            f"/{STATIC_URL}ckeditor/ckeditor/contents.css",
+            f"/{STATIC_URL}css/article-body.css",
+            f"/{STATIC_URL}css/editor-content.css",
         ],
         "contentWidth": 760,  # news.images.CONTENT_WIDTH, read by ckeditor-setup.js
         # The bundled 4.22.1 would warn every editor, in English, that it is out of
@@ -262,6 +379,26 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 LOGIN_URL = "admin:login"
+
+# Admin login lockout (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for
+# one username from one client address, that pair is refused for
+# LOGIN_COOLOFF_MINUTES (each further try starts the wait again). The address is
+# the one portal.clientip trusts, kept as a pseudonym like every stored address.
+# The failures live in the database, so every app server sees the same ones.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(env("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.clientip.login_address"
+AXES_LOCKOUT_CALLABLE = "portal.views.login_locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+# Staff who forgot their password (or are locked out) reset it by email; the
+# link is valid this long.
+PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_TIMEOUT", str(3 * 3600)))
 # A failed CSRF check answers in the reader's language (JSON for fetch() calls).
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
@@ -287,10 +424,27 @@ EMAIL_BACKEND = env(
     "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@localhost")
+# SMTP (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend): staff password
+# resets and comment notifications go out through it.
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Links in emails start with SITE_URL (e.g. https://tin.example.vn); without it,
 # with the address the triggering request came to, else http://127.0.0.1:PORT.
 SITE_URL = env("SITE_URL", "")
 PORT = env("PORT", "8000")
+
+# A database outage answers 503 with this Retry-After (seconds); see portal.outage.
+OUTAGE_RETRY_AFTER = int(env("OUTAGE_RETRY_AFTER", "30"))
+
+# `manage.py backup` / `restore` (docs/deploy.md, "Backups"): where the PostgreSQL
+# client programs are looked for besides the embedded server's and PATH.
+PG_BIN_DIR = env("PG_BIN_DIR")
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import Http404
 from django.urls import include, path, re_path
@@ -11,6 +12,7 @@ from django.views.static import serve
 from news.views import editor_upload
 from portal import views
 from portal.contact import views as contact_views
+from portal.security import editor_policy
 from portal.sitemaps import sitemaps
 
 admin.site.site_header = _("Quản trị cổng thông tin")
@@ -18,11 +20,40 @@ admin.site.site_title = _("Quản trị")
 admin.site.index_title = _("Bàn làm việc")
 
 urlpatterns = [
+    # Password reset by email for staff (also the way out of a login lockout);
+    # before admin/ so that the admin's catch-all does not take these paths.
+    path(
+        "admin/password_reset/",
+        views.StaffPasswordResetView.as_view(),
+        name="admin_password_reset",
+    ),
+    path(
+        "admin/password_reset/done/",
+        auth_views.PasswordResetDoneView.as_view(
+            extra_context={"site_header": admin.site.site_header}
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "admin/reset/<uidb64>/<token>/",
+        views.StaffPasswordResetConfirmView.as_view(
+            extra_context={"site_header": admin.site.site_header}
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "admin/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            extra_context={"site_header": admin.site.site_header}
+        ),
+        name="password_reset_complete",
+    ),
     path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
     path("ckeditor/upload/", editor_upload, name="ckeditor_upload"),
     path(
         "ckeditor/browse/",
-        never_cache(admin.site.admin_view(ckeditor_views.browse)),
+        editor_policy(never_cache(admin.site.admin_view(ckeditor_views.browse))),
         name="ckeditor_browse",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -55,7 +86,7 @@ def refuse_direct_attachments(request):
     raise Http404
 
 
-if settings.SERVE_MEDIA:
+if settings.SERVE_MEDIA and settings.MEDIA_STORAGE == "local":
     prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
         # Attachments are served only by news.views (readers see those of the

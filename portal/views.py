@@ -1,4 +1,10 @@
+import sys
+
 from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.http import (
     HttpResponse,
     HttpResponseForbidden,
@@ -6,14 +12,16 @@ from django.http import (
     HttpResponseServerError,
     JsonResponse,
 )
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template import loader
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
+from portal import outage
+from portal.forms import StaffPasswordResetForm
 from portal.http import wants_json
 from portal.middleware import extend_session
 from portal.models import SiteSettings
@@ -29,8 +37,52 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """The 500 page: a bare template that needs no database."""
+    """The 500 page: a bare template that needs no database. A database outage
+    is not a bug: it answers 503 "back soon", logged once (portal.outage)."""
+    error = sys.exc_info()[1]
+    if outage.is_database_outage(error):
+        outage.record_failure(error)
+        return outage.unavailable_response(request)
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers: 200 when the database (and Redis, when configured)
+    answer, 503 otherwise. Plain text, never cached, never a page view."""
+    checks = {"database": _check_database()}
+    if settings.REDIS_URL:
+        checks["cache"] = _check_cache()
+    healthy = all(result == "ok" for result in checks.values())
+    body = "".join(f"{name}: {result}\n" for name, result in checks.items())
+    response = HttpResponse(
+        body, status=200 if healthy else 503, content_type="text/plain; charset=utf-8"
+    )
+    if not healthy:
+        response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER)
+        response._has_been_logged = True  # the outage is logged by what fails
+    return response
+
+
+def _check_database():
+    try:
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        connection.close_if_unusable_or_obsolete()
+        return f"unreachable ({type(error).__name__})"
+    return "ok"
+
+
+def _check_cache():
+    try:
+        cache.ping()
+    except Exception as error:  # any failure of the cache server is "down"
+        return f"unreachable ({type(error).__name__})"
+    return "ok"
 
 
 def robots_txt(request):
@@ -84,3 +136,42 @@ def keep_alive(request):
         )
     extend_session(request)
     return JsonResponse({"expires_in": settings.SESSION_IDLE_TIMEOUT})
+
+
+def login_locked_out(request, response=None, credentials=None):
+    """django-axes' answer to a locked-out login: the admin's look, the wait in
+    the reader's language, and the way out (resetting the password by email)."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Tạm khóa đăng nhập"),
+        "minutes": minutes,
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+    }
+    return render(
+        request,
+        "admin/login_locked_out.html",
+        context,
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
+
+
+class StaffPasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset by email, in the admin's look, for staff accounts."""
+
+    form_class = StaffPasswordResetForm
+    success_url = reverse_lazy("password_reset_done")
+    extra_context = {"site_header": admin.site.site_header}
+
+
+class StaffPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting the new password also lifts a login lockout of that account."""
+
+    success_url = reverse_lazy("password_reset_complete")
+
+    def form_valid(self, form):
+        from axes.utils import reset
+
+        response = super().form_valid(form)
+        reset(username=form.user.get_username())
+        return response

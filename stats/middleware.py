@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from portal import outage
 from stats import services, tracking
 
 logger = logging.getLogger(__name__)
@@ -32,8 +33,14 @@ class PageViewMiddleware:
             if tracking.should_count(request, response):
                 self.record(request)
                 self.maybe_rollup()
-        except Exception:
-            logger.exception("Could not record a page view of %s", request.path[:200])
+        except Exception as error:
+            if outage.is_database_outage(error):
+                # The database went away: logged once per outage, not per page.
+                outage.record_failure(error)
+            else:
+                logger.exception(
+                    "Could not record a page view of %s", request.path[:200]
+                )
         return response
 
     def record(self, request):

@@ -52,7 +52,7 @@ def should_count(request, response):
 
 @lru_cache(maxsize=1)
 def _prefixes(static_url, media_url, extra):
-    prefixes = ["/admin/", "/ckeditor/", "/i18n/", *extra]
+    prefixes = ["/admin/", "/ckeditor/", "/i18n/", "/healthz", *extra]
     for url in (static_url, media_url):
         if url and not url.startswith(("http://", "https://")):
             prefixes.append("/" + url.lstrip("/"))

@@ -47,6 +47,7 @@ def app_servers(count, **environment):
         MEDIA_ROOT=str(ROOT / "var" / "test-servers-media"),
         LOG_LEVEL="ERROR",
         SECURE_COOKIES="0",  # plain http here
+        SECURE_SSL_REDIRECT="0",
     )
     env.update({name: str(value) for name, value in environment.items()})
     gunicorn = str(Path(sys.executable).parent / "gunicorn")

@@ -14,7 +14,7 @@ def thumbnail(photo):
     if not url:
         return "—"
     return format_html(
-        '<img src="{}" alt="{}" width="120" height="80" style="object-fit:cover">',
+        '<img class="admin-thumb" src="{}" alt="{}" width="120" height="80">',
         url,
         photo.caption,
     )

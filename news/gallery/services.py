@@ -14,6 +14,7 @@ from news.gallery.models import Album, Photo
 from news.images import (
     ALLOWED_FORMATS,
     RENDITIONS,
+    forget_renditions,
     make_rendition,
     rendition_name,
     validate_image_file,
@@ -82,3 +83,4 @@ def delete_image(name):
     default_storage.delete(name)
     for spec in RENDITIONS:
         default_storage.delete(rendition_name(name, spec))
+    forget_renditions(name)

@@ -27,8 +27,7 @@ def review_waiting_link(context):
         "counter": count
     }
     return format_html(
-        '<a class="review-waiting-link" href="{}" style="color:#ffd54f;'
-        'font-weight:bold;margin-left:1em">{}</a>',
+        '<a class="review-waiting-link" href="{}">{}</a>',
         url,
         text,
     )

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.waiting import wait_for_js
 from tests.factories import make_category
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -18,9 +19,7 @@ def test_slug_is_prepopulated_from_a_vietnamese_title(live_server, page, admin_u
     page.locator("#id_title").blur()
     assert page.input_value("#id_slug") == "cum-thi-dua-cac-to-chuc-chinh-tri-xa-hoi"
     # CKEditor loads and the upload request will carry Django's CSRF token.
-    page.wait_for_function(
-        "window.CKEDITOR && Object.keys(CKEDITOR.instances).length > 0"
-    )
+    wait_for_js(page, "window.CKEDITOR && Object.keys(CKEDITOR.instances).length > 0")
     headers = page.evaluate(
         "Object.values(CKEDITOR.instances)[0].config.fileTools_requestHeaders"
     )

@@ -6,6 +6,7 @@ import base64
 import pytest
 from django.core.files.storage import default_storage
 
+from tests.browser.waiting import wait_for_js
 from tests.factories import image_bytes, make_category
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -17,9 +18,10 @@ def open_editor(page, live_server, path="/admin/news/article/add/"):
     page.fill("#id_password", "password")
     page.click("input[type=submit]")
     page.wait_for_selector("#id_title")
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "window.CKEDITOR && Object.values(CKEDITOR.instances).length"
-        " && Object.values(CKEDITOR.instances)[0].status === 'ready'"
+        " && Object.values(CKEDITOR.instances)[0].status === 'ready'",
     )
 
 
@@ -66,13 +68,12 @@ def test_an_image_from_the_dialog_is_inserted_at_the_content_width(
     url_field.fill(f"/media/{name}")
     url_field.dispatch_event("change")
     # The dialog reads the image's natural size into the width field.
-    page.wait_for_function(
-        """() => CKEDITOR.dialog.getCurrent().getValueOf('info', 'width') === '1200'"""
+    wait_for_js(
+        page,
+        """() => CKEDITOR.dialog.getCurrent().getValueOf('info', 'width') === '1200'""",
     )
     page.click(".cke_dialog_ui_button_ok")
-    page.wait_for_function(
-        "Object.values(CKEDITOR.instances)[0].getData().includes('<img')"
-    )
+    wait_for_js(page, "Object.values(CKEDITOR.instances)[0].getData().includes('<img')")
     html = editor_data(page)
     assert 'width="760"' in html and 'height="507"' in html
 
@@ -91,7 +92,8 @@ def test_a_pasted_image_is_uploaded_and_inserted_at_the_content_width(
         }""",
         data_uri,
     )
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "Object.values(CKEDITOR.instances)[0].getData().includes('/media/uploads/')",
         timeout=15_000,
     )
@@ -114,9 +116,10 @@ def test_the_link_dialog_uploads_a_pdf_and_links_to_it(
     frame = page.frame_locator(".cke_dialog_ui_input_file iframe")
     frame.locator("input[type=file]").set_input_files(str(pdf))
     page.click(".cke_dialog_ui_fileButton")
-    page.wait_for_function(
+    wait_for_js(
+        page,
         """() => (CKEDITOR.dialog.getCurrent().getValueOf('info', 'url') || '')
-                 .endsWith('.pdf')"""
+                 .endsWith('.pdf')""",
     )
     url = page.evaluate("CKEDITOR.dialog.getCurrent().getValueOf('info', 'url')")
     assert "/media/uploads/ke-hoach-2025" in url

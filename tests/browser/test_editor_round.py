@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from reversion.models import Version
 
 from news.models import Article
+from tests.browser.waiting import wait_for_js
 from tests.factories import PDF_BYTES, make_article, make_category
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -73,9 +74,10 @@ def test_the_editors_round(live_server, browser, admin_user, artifacts_dir, tmp_
     page = context.new_page()
     page.set_default_timeout(15_000)
     sign_in(page, live_server, "phongvien.lan", PASSWORD, "/admin/news/article/add/")
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "window.CKEDITOR && Object.values(CKEDITOR.instances).length"
-        " && Object.values(CKEDITOR.instances)[0].status === 'ready'"
+        " && Object.values(CKEDITOR.instances)[0].status === 'ready'",
     )
     page.fill("#id_title", "Hội nghị tổng kết công tác Mặt trận năm 2024")
     page.click(".field-category .select2-selection")
@@ -84,10 +86,11 @@ def test_the_editors_round(live_server, browser, admin_user, artifacts_dir, tmp_
     page.frame_locator(".cke_wysiwyg_frame").locator("body").click()
     page.keyboard.type("Sáng nay, hội nghị tổng kết đã diễn ra tại hội trường.")
     page.fill("#id_tags", "Mặt")
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "document.querySelector('#id_tags-suggestions option')"
         " && document.querySelector('#id_tags-suggestions option').value"
-        " === 'Mặt trận Tổ quốc, '"
+        " === 'Mặt trận Tổ quốc, '",
     )
     page.fill("#id_tags", "Mặt trận Tổ quốc, cuộc vận động")
     page.set_input_files("#id_attachments-0-file", str(pdf))
@@ -145,11 +148,12 @@ def test_the_editors_round(live_server, browser, admin_user, artifacts_dir, tmp_
     )
     preview = page.locator(".attachment-preview iframe")
     preview.scroll_into_view_if_needed()
-    page.wait_for_function(
+    wait_for_js(
+        page,
         """() => {
             const frame = document.querySelector('.attachment-preview iframe');
             return frame && frame.getBoundingClientRect().height > 300;
-        }"""
+        }""",
     )
     viewer = None
     for _ in range(40):

@@ -6,6 +6,8 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from tests.browser.waiting import wait_for_js
+
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 BANNER = re.compile(
@@ -49,8 +51,9 @@ def test_banner_counts_down_and_a_click_really_extends_the_session(
     banner.wait_for(state="visible", timeout=12_000)
     first = int(BANNER.search(banner.inner_text()).group(1))
     assert 1 <= first <= 5
-    page.wait_for_function(
-        f"Number(document.querySelector('.keepalive-seconds').textContent) < {first}"
+    wait_for_js(
+        page,
+        f"Number(document.querySelector('.keepalive-seconds').textContent) < {first}",
     )
     page.screenshot(path=f"{artifacts_dir}/keepalive-banner.png")
     expiry_before = session_expiry(page)
@@ -83,9 +86,10 @@ def test_at_zero_the_user_is_signed_out_and_the_form_is_offered_back(
     sign_in(page, live_server, add)
     page.fill("#id_title", "Mưa lớn gây ngập ở trung tâm thành phố")
     page.fill("#id_summary", "Tóm tắt chưa kịp lưu.")
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "window.CKEDITOR && CKEDITOR.instances.id_body"
-        " && CKEDITOR.instances.id_body.status === 'ready'"
+        " && CKEDITOR.instances.id_body.status === 'ready'",
     )
     page.evaluate("CKEDITOR.instances.id_body.setData('<p>Nội dung chưa lưu.</p>')")
 
@@ -102,8 +106,9 @@ def test_at_zero_the_user_is_signed_out_and_the_form_is_offered_back(
     offer.wait_for(state="visible")
     assert "Có nội dung bạn chưa lưu trước khi bị đăng xuất" in offer.inner_text()
     assert page.input_value("#id_title") == ""
-    page.wait_for_function(
-        "CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready'"
+    wait_for_js(
+        page,
+        "CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready'",
     )
     offer.get_by_role("button", name="Khôi phục").click()
     assert page.input_value("#id_title") == "Mưa lớn gây ngập ở trung tâm thành phố"

@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.waiting import wait_for_js
 from tests.factories import make_album
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -14,8 +15,8 @@ def focus_returns_to(page, link):
     """Wait (briefly) until the keyboard focus is on ``link``: the dialog hands it
     back when its close event has run, which may be after the key press returns."""
     href = link.get_attribute("href")
-    page.wait_for_function(
-        f"() => ({ACTIVE_HREF}) === {href!r}".replace("'", '"'), timeout=5000
+    wait_for_js(
+        page, f"() => ({ACTIVE_HREF}) === {href!r}".replace("'", '"'), timeout=5000
     )
     assert page.evaluate(ACTIVE_HREF) == href
 

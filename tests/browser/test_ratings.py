@@ -3,6 +3,7 @@
 import pytest
 
 from ratings.models import Vote
+from tests.browser.waiting import wait_for_js
 from tests.factories import make_article, make_vote
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -26,8 +27,9 @@ def test_clicking_the_fourth_star_updates_the_line_without_a_reload(
 
     page.locator(f'label[for="rating-{article.pk}-4"]').click()
 
-    page.wait_for_function(
-        "document.querySelector('[data-rating-line]').textContent.includes('9 trong 2')"
+    wait_for_js(
+        page,
+        "document.querySelector('[data-rating-line]').textContent.includes('9 trong 2')",
     )
     assert line.inner_text() == "Tổng số điểm của bài viết là: 9 trong 2 đánh giá"
     assert page.locator("[data-rating-average]").inner_text() == "4,5/5"
@@ -41,8 +43,9 @@ def test_clicking_the_fourth_star_updates_the_line_without_a_reload(
 
     # Changing one's mind replaces the vote: N stays, X changes by the difference.
     page.locator(f'label[for="rating-{article.pk}-2"]').click()
-    page.wait_for_function(
-        "document.querySelector('[data-rating-line]').textContent.includes('7 trong 2')"
+    wait_for_js(
+        page,
+        "document.querySelector('[data-rating-line]').textContent.includes('7 trong 2')",
     )
     assert page.evaluate("window.__noReload") == 1
 
@@ -59,8 +62,9 @@ def test_the_keyboard_picks_a_star_with_the_arrows_and_sends_with_enter(
     page.keyboard.press("ArrowRight")
     assert not Vote.objects.exists()  # moving between stars sends nothing
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "document.querySelector('[data-rating-line]').textContent.includes('3 trong 1')"
+    wait_for_js(
+        page,
+        "document.querySelector('[data-rating-line]').textContent.includes('3 trong 1')",
     )
     assert page.evaluate("window.__noReload") == 1
     assert Vote.objects.get().score == 3

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.waiting import wait_for_js
 from tests.factories import image_upload, make_article, make_category
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -18,9 +19,10 @@ def _thumb_boxes(page):
     """(width, height) of every list thumbnail, once every image has loaded."""
     for img in page.locator(".item-thumb img").all():
         img.scroll_into_view_if_needed()  # lazy images load when near the screen
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "[...document.querySelectorAll('.item-thumb img')]"
-        ".every(img => img.complete && img.naturalWidth > 0)"
+        ".every(img => img.complete && img.naturalWidth > 0)",
     )
     return page.locator(".item-thumb img").evaluate_all(
         "imgs => imgs.map(img => [img.getBoundingClientRect().width,"

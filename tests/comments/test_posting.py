@@ -1,6 +1,6 @@
-import re
-
 """Posting comments over HTTP: moderation policies, replies, fetch and plain POST."""
+
+import re
 
 import pytest
 
