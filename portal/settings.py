@@ -271,3 +271,8 @@ COMMENTS_MAX_LINKS = int(env("COMMENTS_MAX_LINKS", "2"))
 # Who is told that a comment waits: these addresses, or (when empty) every active
 # staff account with an email that may moderate comments.
 COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
+
+# Benchmarks only (bench/README.md): a positive size adds /__bench/constant/, a
+# constant HTML page of that many bytes served through the whole middleware stack,
+# the yardstick the page benchmark compares every page with. Unset in normal runs.
+BENCH_REFERENCE_BYTES = int(env("BENCH_REFERENCE_BYTES", "0"))

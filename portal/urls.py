@@ -43,6 +43,8 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
+    # 404 unless BENCH_REFERENCE_BYTES is set (benchmarks only).
+    path("__bench/constant/", views.bench_reference, name="bench-reference"),
     path("", include("news.urls")),
 ]
 
