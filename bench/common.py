@@ -149,6 +149,12 @@ def prepare_demo(env):
 # Servers and their CPU ----------------------------------------------------------
 
 
+def stop_servers_on_sigterm():
+    """Make SIGTERM unwind like Ctrl-C, so that ``finally`` blocks stop the
+    servers (they run in sessions of their own and would outlive the script)."""
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(143))
+
+
 def process_cpu(pid):
     """User + system CPU seconds a process has used, or None once it has gone."""
     try:

@@ -39,6 +39,7 @@ from common import (
     median,
     prepare_demo,
     shell,
+    stop_servers_on_sigterm,
     time_dashboard,
 )
 
@@ -244,6 +245,7 @@ def main():
     )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
+    stop_servers_on_sigterm()
 
     generator_name, generate = load_generator(args.load)
     print("preparing the demo and the grown databases...", flush=True)

@@ -27,6 +27,7 @@ from common import (
     median,
     prepare_demo,
     shell,
+    stop_servers_on_sigterm,
 )
 
 PAGES = ["article", "home", "category", "tag", "photos", "search"]
@@ -196,6 +197,7 @@ def main():
     )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
+    stop_servers_on_sigterm()
     pages = [p.strip() for p in args.pages.split(",") if p.strip()]
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     unknown = set(pages) - set(PAGES) | set(modes) - set(MODES)

@@ -22,6 +22,7 @@ from common import (
     environment,
     manage,
     shell,
+    stop_servers_on_sigterm,
     time_dashboard,
     wrk_load,
 )
@@ -221,6 +222,7 @@ def main():
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-dashboard", action="store_true")
     args = parser.parse_args()
+    stop_servers_on_sigterm()
 
     env = environment(bench_database_url())
     print(
