@@ -11,6 +11,7 @@ BENCH_DATABASE_URL names: development data is untouched. See README.md.
 """
 
 import argparse
+import functools
 import json
 from urllib.parse import urlencode
 
@@ -120,7 +121,7 @@ def summary(runs, modes, pages, sizes, connections):
         print(f"\n{mode}: median of the rounds")
         print(
             f"{'page':10} {'bytes':>7} {'CPU/request':>12} {'req/s':>8} {'p99':>9} "
-            f"{'ratio':>6} {'target':>7}  served → recorded"
+            f"{'ratio':>6}  {'served → recorded':22} target"
         )
         reference = runs[(mode, "reference")]
         for page in pages:
@@ -153,14 +154,15 @@ def summary(runs, modes, pages, sizes, connections):
             results.setdefault(mode, {})[page] = row
             verdict = ""
             if target is not None:
-                verdict = f"≥ {target:.2f} {'met' if ratio >= target else 'NOT met'}"
+                verdict = f"≥ {target:.2f}: {'met' if ratio >= target else 'NOT met'}"
             elif page in EXEMPT:
                 verdict = "exempt"
+            counts = f"{served} → {recorded}{'' if exact else ' MISMATCH'}"
+            if errors:
+                verdict = f"{verdict}; {errors} errors"
             print(
                 f"{page:10} {row['bytes']:>7} {row['cpu_ms']:9.2f} ms {row['rps']:8.1f} "
-                f"{row['p99_ms']:6.0f} ms {ratio:6.3f} {verdict:>7}  {served} → "
-                f"{recorded}{'' if exact else ' MISMATCH'}"
-                f"{f'; {errors} errors' if errors else ''}"
+                f"{row['p99_ms']:6.0f} ms {ratio:6.3f}  {counts:22} {verdict}"
             )
     return results
 
@@ -205,6 +207,7 @@ def main():
         parser.error(f"unknown page or mode: {', '.join(sorted(unknown))}")
 
     generator_name, generate = load_generator(args.load)
+    generate = functools.partial(generate, threads=args.threads)
     url = database_url("portal_bench_pages")
     env = environment(url)
     print("preparing portal_bench_pages (migrate, demo content, static files)...")
