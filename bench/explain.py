@@ -22,9 +22,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from common import AGENTS  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
+from load import AGENTS  # noqa: E402
 
 ARTICLE_TABLES = ('"news_article"', '"news_taggedarticle"')
 

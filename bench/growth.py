@@ -33,7 +33,6 @@ from common import (
     dump_json,
     environment,
     fetch,
-    load_generator,
     manage,
     measure,
     median,
@@ -42,6 +41,7 @@ from common import (
     stop_servers_on_sigterm,
     time_dashboard,
 )
+from load import load_generator
 
 BOUND = 1.25  # grown costs at most 25% more than demo
 DASHBOARD_MS = 500
@@ -91,10 +91,7 @@ print(json.dumps({
     "tag": tag.get_absolute_url(),
 }))
 """
-GROWN = (
-    "from portal.management.commands.bench_grow import already_grown; "
-    "print(already_grown())"
-)
+GROWN = "from portal.growth import already_grown; print(already_grown())"
 # The grown site's categories and a first page of comments, without the volume.
 SHAPE_ONLY = ["--articles", "0", "--comments", "30", "--history-days", "0"]
 

@@ -23,13 +23,13 @@ from common import (
     dump_json,
     environment,
     fetch,
-    load_generator,
     measure,
     median,
     prepare_demo,
     shell,
     stop_servers_on_sigterm,
 )
+from load import load_generator
 
 PAGES = ["article", "home", "category", "tag", "photos", "search"]
 EXEMPT = {"search"}  # reported, but the targets do not apply (issue 9)

@@ -24,8 +24,8 @@ from common import (
     shell,
     stop_servers_on_sigterm,
     time_dashboard,
-    wrk_load,
 )
+from load import wrk_load
 
 PORT_ON, PORT_OFF = 8101, 8102
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from comments.models import Comment
 from news.models import Article, Category, Tag, TaggedArticle
 from news.search import document
-from portal.management.commands.bench_grow import NEW_SLUGS, tail_tags
+from portal.growth import NEW_SLUGS, tail_tags
 from stats.models import DailyTraffic
 from tests.factories import make_article
 from tests.stats.test_recording import CHROME
