@@ -162,7 +162,7 @@ def summary(runs, modes, pages, sizes, connections):
                 verdict = f"{verdict}; {errors} errors"
             print(
                 f"{page:10} {row['bytes']:>7} {row['cpu_ms']:9.2f} ms {row['rps']:8.1f} "
-                f"{row['p99_ms']:6.0f} ms {ratio:6.3f}  {counts:22} {verdict}"
+                f"{row['p99_ms']:6.0f} ms {ratio:6.3f}  {counts:22} {verdict}".rstrip()
             )
     return results
 
