@@ -364,6 +364,12 @@ def time_dashboard(server, session_key, requests=20, days=365):
 # The machine ----------------------------------------------------------------------
 
 
+def load_average():
+    """The machine's load average (1 and 5 minutes), for the record."""
+    one, five, _fifteen = os.getloadavg()
+    return f"load average {one:.2f}/{five:.2f}"
+
+
 def describe_machine(generator_name, workers, connections, seconds):
     model = ""
     cpuinfo = Path("/proc/cpuinfo")
@@ -376,10 +382,9 @@ def describe_machine(generator_name, workers, connections, seconds):
         text=True,
         capture_output=True,
     ).stdout.strip()
-    load1, load5, _ = os.getloadavg()
     return (
         f"{datetime.now():%d/%m/%Y %H:%M}; {platform.node()}: {os.cpu_count()} "
-        f"cores ({model}), load average {load1:.2f}/{load5:.2f}; code {commit}\n"
+        f"cores ({model}), {load_average()}; code {commit}\n"
         f"gunicorn {workers} sync workers per server, DEBUG=0, whitenoise, "
         f"persistent connections; load: {generator_name}, {connections} connections, "
         f"Connection: close, ~1,000 readers by X-Forwarded-For; {seconds} s per run"

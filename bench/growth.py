@@ -33,6 +33,7 @@ from common import (
     dump_json,
     environment,
     fetch,
+    load_average,
     manage,
     measure,
     median,
@@ -294,6 +295,7 @@ def main():
                     server.wait_idle()
             runs = run_rounds(servers, paths, args, generate, counters)
             results["pages"] = summary(runs)
+            print(f"at the end of the load: {load_average()}")
         results["dashboard"] = dashboards(servers, envs, args.dashboard_requests)
     finally:
         for server in servers.values():

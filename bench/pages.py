@@ -23,6 +23,7 @@ from common import (
     dump_json,
     environment,
     fetch,
+    load_average,
     measure,
     median,
     prepare_demo,
@@ -246,6 +247,7 @@ def main():
             server.stop()
         counter.close()
     results = summary(runs, modes, ["reference", *pages], sizes, args.connections)
+    print(f"\nat the end: {load_average()}")
     if args.json:
         dump_json(args.json, {"paths": paths, "results": results})
 
