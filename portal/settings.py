@@ -477,3 +477,8 @@ COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
 # comment form's.
 CONTACT_RATE_LIMITS = env("CONTACT_RATE_LIMITS", "1/60,5/3600")
 CONTACT_MAX_LINKS = int(env("CONTACT_MAX_LINKS", "2"))
+
+# Benchmarks only (bench/README.md): a positive size adds /__bench/constant/, a
+# constant HTML page of that many bytes served through the whole middleware stack,
+# the yardstick the page benchmark compares every page with. Unset in normal runs.
+BENCH_REFERENCE_BYTES = int(env("BENCH_REFERENCE_BYTES", "0"))

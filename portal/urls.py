@@ -78,6 +78,8 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # 404 unless BENCH_REFERENCE_BYTES is set (benchmarks only).
+    path("__bench/constant/", views.bench_reference, name="bench-reference"),
     path("", include("news.urls")),
 ]
 

@@ -1,4 +1,5 @@
 import sys
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib import admin
@@ -6,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import (
+    Http404,
     HttpResponse,
     HttpResponseForbidden,
     HttpResponseNotFound,
@@ -175,3 +177,38 @@ class StaffPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         reset(username=form.user.get_username())
         return response
+
+
+# The reference page is fixed text, not a translated interface: the benchmark needs
+# its bytes to stay the same in every language.
+_REFERENCE_HEAD = (
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    "<title>Benchmark reference page</title>\n</head>\n<body>\n"
+    "<h1>Benchmark reference page</h1>\n"
+)
+_REFERENCE_LINE = (
+    "<p>A constant page served through the whole middleware stack; every public "
+    "page is measured against its cost.</p>\n"
+)
+_REFERENCE_TAIL = "</body>\n</html>\n"
+
+
+@lru_cache(maxsize=4)
+def reference_html(size):
+    """Valid HTML of exactly ``size`` bytes (or the bare page, if ``size`` is
+    smaller): paragraphs, then spaces to make up the last few bytes."""
+    fixed = len(_REFERENCE_HEAD) + len(_REFERENCE_TAIL)
+    lines = max(0, (size - fixed) // len(_REFERENCE_LINE))
+    page = _REFERENCE_HEAD + _REFERENCE_LINE * lines
+    page += " " * max(0, size - len(page) - len(_REFERENCE_TAIL))
+    return (page + _REFERENCE_TAIL).encode("ascii")
+
+
+def bench_reference(request):
+    """The page benchmark's yardstick (bench/README.md): ``BENCH_REFERENCE_BYTES``
+    bytes of constant HTML, no template and no query of its own, so that it costs
+    only what the middleware stack (page-view counting included) costs. 404 unless
+    the setting is positive."""
+    if settings.BENCH_REFERENCE_BYTES <= 0:
+        raise Http404
+    return HttpResponse(reference_html(settings.BENCH_REFERENCE_BYTES))
