@@ -50,6 +50,14 @@ class PageView(models.Model):
                 condition=models.Q(rolled=False),
                 name="stats_pageview_pending_idx",
             ),
+            # The visits not rolled up yet, which the side block adds every few
+            # seconds: a few thousand rows even when page views come by the
+            # hundred thousand.
+            models.Index(
+                fields=["day"],
+                condition=models.Q(rolled=False, new_visit=True),
+                name="stats_pageview_new_visit_idx",
+            ),
         ]
 
     def __str__(self):
@@ -81,6 +89,8 @@ class Visitor(models.Model):
                 fields=["day", "visitor"], name="stats_one_visitor_row_per_day"
             ),
         ]
+        # 'Đang truy cập': visitors whose last page view is recent.
+        indexes = [models.Index(fields=["last_seen"], name="stats_visitor_seen_idx")]
 
     def __str__(self):
         return self.visitor

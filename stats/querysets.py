@@ -15,21 +15,24 @@ class DailyQuerySet(models.QuerySet):
 
 class DailyTrafficQuerySet(DailyQuerySet):
     def headline(self, *, now, today, online_window):
-        """The 'Thống kê truy cập' figures in one query: online now and visits
-        today, this month and in all, including page views not yet rolled up and
-        this month's opening visits (``OpeningVisits``). The site's starting
-        offset of the total is added by the caller."""
-        from stats.models import OpeningVisits, PageView
+        """The 'Thống kê truy cập' figures in one query: online now (visitors
+        whose day row says their last page view is in the window: a few thousand
+        rows, not the raw page views of the last minutes) and visits today, this
+        month and in all, including page views not yet rolled up and this month's
+        opening visits (``OpeningVisits``). The site's starting offset of the
+        total is added by the caller."""
+        from stats.models import OpeningVisits, PageView, Visitor
 
         daily = self.model._meta.db_table
         raw = PageView._meta.db_table
         opening = OpeningVisits._meta.db_table
+        visitors = Visitor._meta.db_table
         sql = f"""
             SELECT o.online,
                    d.today + p.today, d.month + p.month + m.month, d.total + p.total
             FROM (SELECT COALESCE(sum(visits), 0) AS month FROM {opening}
-                  WHERE year = %(year)s AND month = %(month_number)s) m, (SELECT count(DISTINCT visitor) AS online FROM {raw}
-                  WHERE at >= %(since)s AND at <= %(now)s AND NOT is_bot) o,
+                  WHERE year = %(year)s AND month = %(month_number)s) m, (SELECT count(*) AS online FROM {visitors}
+                  WHERE last_seen >= %(since)s AND last_seen <= %(now)s) o,
                  (SELECT COALESCE(sum(visits) FILTER (WHERE day = %(today)s), 0)
                            AS today,
                          COALESCE(sum(visits) FILTER (
