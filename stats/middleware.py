@@ -16,7 +16,8 @@ class PageViewMiddleware:
     """Count public HTML page views (see ``tracking.should_count``).
 
     Recording is one SQL statement after the page is rendered. If it fails the
-    reader still gets the page; the failure is logged. About once a minute
+    reader still gets the page and the failure is logged, unless the database is
+    unreachable: then the answer is the outage's 503, as for any page. About once a minute
     (``STATS_AUTO_ROLLUP_SECONDS``) one request per process also rolls raw page
     views up and prunes, so the figures stay fresh without a cron job.
     """
@@ -35,12 +36,12 @@ class PageViewMiddleware:
                 self.maybe_rollup()
         except Exception as error:
             if outage.is_database_outage(error):
-                # The database went away: logged once per outage, not per page.
+                # The database went away: logged once per outage, not per page,
+                # and the reader is told so (a page kept in memory could still be
+                # shown, but it could not be counted: every page served is).
                 outage.record_failure(error)
-            else:
-                logger.exception(
-                    "Could not record a page view of %s", request.path[:200]
-                )
+                return outage.unavailable_response(request)
+            logger.exception("Could not record a page view of %s", request.path[:200])
         return response
 
     def record(self, request):
