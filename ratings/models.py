@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -48,10 +48,27 @@ class VoteQuerySet(models.QuerySet):
 
     def summary(self, article, *, voter=None):
         """One article's Summary (votes plus opening balance), with ``mine`` for
-        ``voter`` (a voter key), in one query."""
-        rows = self._with_totals(Article.objects.filter(pk=article.pk), voter=voter)
-        row = rows.first() or {"total": 0, "count": 0}
-        return Summary(total=row["total"], count=row["count"], mine=row.get("mine"))
+        ``voter`` (a voter key), in one query.
+
+        Written in SQL: every article page rendered anew asks for it, and building
+        the ORM's correlated subqueries cost more than running them.
+        """
+        votes = Vote._meta.db_table
+        opening = OpeningRating._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                SELECT v.total + COALESCE(o.total, 0), v.count + COALESCE(o.count, 0),
+                       v.mine
+                FROM (SELECT COALESCE(sum(score), 0) AS total, count(*) AS count,
+                             max(score) FILTER (WHERE voter = %(voter)s) AS mine
+                      FROM {votes} WHERE article_id = %(article)s) AS v
+                LEFT JOIN {opening} AS o ON o.article_id = %(article)s
+                """,
+                {"article": article.pk, "voter": voter or ""},
+            )
+            total, count, mine = cursor.fetchone()
+        return Summary(total=total, count=count, mine=mine if voter else None)
 
     def _with_totals(self, articles, *, voter=None):
         """``articles`` as rows of ``pk``, ``total`` and ``count`` (and ``mine``):

@@ -120,7 +120,12 @@ def test_with_redis_killed_pages_are_served_and_limits_degrade(tmp_path):
             COMMENTS_MIN_FORM_SECONDS=0,
             COMMENTS_RATE_LIMITS="2/3600",
         )
-        server = AppServer(env, REDIS_APP_PORT, tmp_path / "app.log", access_log=False)
+        # One worker: the Redis outage is seen per process, and its start and end
+        # are logged by the process that saw them (pages kept in memory make no
+        # cache call, so a second worker might never notice).
+        server = AppServer(
+            env, REDIS_APP_PORT, tmp_path / "app.log", workers=1, access_log=False
+        )
         server.start()
         reader = requests.Session()
         reader.trust_env = False
@@ -165,11 +170,12 @@ def test_with_redis_killed_pages_are_served_and_limits_degrade(tmp_path):
         redis_server.start()
         time.sleep(2.5)  # REDIS_RETRY_SECONDS
         assert reader.get(server.url + "/healthz").status_code == 200
-        assert reader.get(server.url + "/").status_code == 200
+        # A page rendered anew (search pages are never kept) reads the cache again.
+        assert reader.get(server.url + "/tim-kiem/?q=redis").status_code == 200
         log = server.log()
         assert "Traceback" not in log
-        assert 1 <= log.count("is unreachable") <= server.workers
-        assert log.count("answers again") >= 1
+        assert log.count("is unreachable") == 1
+        assert log.count("answers again") == 1
         assert Comment.objects.filter(article=article).count() == 3
     finally:
         if server:
