@@ -203,8 +203,10 @@ def prune(*, now=None):
     """Delete raw state the windows no longer need; aggregates are never pruned.
 
     Raw page views already rolled up and older than 30 minutes, visitors of past
-    days (their hash salt has rotated) and article windows older than 30 minutes.
-    Returns the number of rows deleted per table.
+    days (their hash salt has rotated) once they are no longer online (the
+    online-now figure counts visitor rows: a reader seen at 23:59 is still online
+    at 00:01) and article windows older than 30 minutes. Returns the number of rows
+    deleted per table.
     """
     from stats.models import PageView, RecentArticleView, Visitor
 
@@ -214,7 +216,9 @@ def prune(*, now=None):
         "pageviews": PageView.objects.filter(
             rolled=True, at__lt=now - RAW_KEEP
         ).delete()[0],
-        "visitors": Visitor.objects.filter(day__lt=today).delete()[0],
+        "visitors": Visitor.objects.filter(
+            day__lt=today, last_seen__lt=now - ONLINE_WINDOW
+        ).delete()[0],
         "article_windows": RecentArticleView.objects.filter(
             counted_at__lt=now - ARTICLE_VIEW_GAP
         ).delete()[0],

@@ -72,3 +72,32 @@ def test_the_history_generator_refuses_impossible_arguments(args):
 
     with pytest.raises(CommandError, match="--days must be"):
         call_command("stats_generate_history", *args)
+
+
+def test_readers_seen_just_before_midnight_are_still_online_just_after(client):
+    """'Đang truy cập' counts visitor rows, so pruning yesterday's rows at 00:00
+    must not drop the readers who were reading at 23:59 from the figure."""
+    from stats.services import ONLINE_WINDOW, prune
+
+    article = make_article()
+    client.get(
+        article.get_absolute_url(), REMOTE_ADDR="192.0.2.7", HTTP_USER_AGENT=CHROME
+    )
+    now = timezone.now()
+    today = timezone.localdate(now)
+    # The reader's row as it stands at 00:01: yesterday's, last seen two minutes ago.
+    Visitor.objects.update(
+        day=today - timedelta(days=1), last_seen=now - timedelta(minutes=2)
+    )
+
+    def online(at):
+        return DailyTraffic.objects.headline(
+            now=at, today=timezone.localdate(at), online_window=ONLINE_WINDOW
+        )["online"]
+
+    assert prune(now=now)["visitors"] == 0
+    assert online(now) == 1
+    # Once the reader has been gone longer than the window, the row goes.
+    later = now + ONLINE_WINDOW
+    assert prune(now=later)["visitors"] == 1
+    assert online(later) == 0 and not Visitor.objects.exists()
