@@ -45,8 +45,12 @@ def test_lightbox_opens_moves_and_closes_with_the_keyboard(
     expect(page.locator(".lightbox-counter")).to_have_text("Ảnh 1/3")
     # Focus moves into the dialog, on the close button.
     assert page.evaluate("document.activeElement.className") == "lightbox-close"
-    assert page.locator(".lightbox-image").evaluate(
-        "img => img.complete && img.naturalWidth > 0"
+    # The large picture loads after the dialog opens: wait for it (a broken or
+    # missing file never gets a natural width, so this still fails on one).
+    wait_for_js(
+        page,
+        "() => { const img = document.querySelector('.lightbox-image');"
+        " return img && img.complete && img.naturalWidth > 0; }",
     )
     page.screenshot(path=f"{artifacts_dir}/lightbox-desktop.png")
 
