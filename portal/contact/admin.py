@@ -7,6 +7,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from portal.contact import services
 from portal.contact.models import ContactMessage, Department
+from portal.http import site_url
 
 
 @admin.register(Department)
@@ -143,9 +144,8 @@ class ContactMessageAdmin(admin.ModelAdmin):
         for message in queryset.select_related("department"):
             ok = services.email_message(
                 message,
-                admin_url=request.build_absolute_uri(
-                    reverse("admin:contact_contactmessage_change", args=[message.pk])
-                ),
+                admin_url=site_url(request)
+                + reverse("admin:contact_contactmessage_change", args=[message.pk]),
             )
             sent, failed = sent + ok, failed + (not ok)
         if sent:

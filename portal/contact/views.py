@@ -9,6 +9,7 @@ from portal.clientip import client_ip_hash
 from portal.contact import services
 from portal.contact.forms import ContactForm, sign_stamp
 from portal.contact.models import ContactMessage
+from portal.http import site_url
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,9 +61,8 @@ def contact(request):
     if created and message.delivery == ContactMessage.Delivery.PENDING:
         services.email_message(
             message,
-            admin_url=request.build_absolute_uri(
-                reverse("admin:contact_contactmessage_change", args=[message.pk])
-            ),
+            admin_url=site_url(request)
+            + reverse("admin:contact_contactmessage_change", args=[message.pk]),
         )
     return redirect("contact-sent")
 

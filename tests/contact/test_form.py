@@ -113,6 +113,21 @@ def test_a_message_is_stored_emailed_to_the_department_and_confirmed(
     assert "Chúng tôi đã nhận được thư của bạn" in page.content.decode()
 
 
+def test_the_emailed_admin_link_uses_site_url_when_set(
+    client, office, mailoutbox, settings
+):
+    """Behind a proxy the request's own host may be an inner name: the link in
+    the email goes to the address the site is known by, as comment emails do."""
+    settings.SITE_URL = "https://tin.example.vn/"
+    client.post(URL, letter(office))
+    stored = ContactMessage.objects.get()
+    assert (
+        f"https://tin.example.vn/admin/contact/contactmessage/{stored.pk}/change/"
+        in mailoutbox[0].body
+    )
+    assert "testserver" not in mailoutbox[0].body
+
+
 def test_without_departments_the_message_goes_to_the_site_email(client, mailoutbox):
     site = SiteSettings.load()
     site.email = "lienhe@example.org"
