@@ -7,15 +7,20 @@ through our sanitiser with its upload links rewritten; the status becomes ours
 the rating sums and the view count become opening balances.
 """
 
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 import reversion
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from news.legacy.files import ARTICLE_RENDITIONS
 from news.legacy.importer import Kind, fingerprint
 from news.legacy.text import BadRow, moment, one_line, plain, rewrite_links, storable
 from news.models import Article
+from news.services import add_attachment
 from news.text import slugify_vi
 from ratings.models import OpeningRating
 from stats.models import OpeningArticleViews
@@ -132,6 +137,8 @@ def _article(importer, row, context):
     article.refresh_from_db(fields=["created", "updated"])
     data["updated"] = article.updated.isoformat()
     del data["updated_at"]
+    previous = link.data.get("files", []) if link is not None else []
+    _attach(importer, article, data["files"], old_id, previous)
     category = values["category"]
     alias = row["alias"] or slugify_vi(values["title"])
     importer.save_link(
@@ -232,8 +239,8 @@ def _lead_image(importer, row):
 
 
 def _files(importer, row):
-    """The article's attachments (NukeViet ``files``), copied; kept on the link
-    until articles have attachments here (docs/import.md)."""
+    """The article's attachments (NukeViet ``files``), copied; listed on the link
+    too, old name beside stored name (docs/import.md)."""
     found = []
     for name in str(row.get("files") or "").split(","):
         if name.strip():
@@ -242,6 +249,51 @@ def _files(importer, row):
             if stored:
                 importer.report.attachments.append((row["id"], stored))
     return found
+
+
+def _attach(importer, article, files, old_id, previous):
+    """Attach the article's copied ``files`` under it, in their old order, checked
+    by content as an editor's upload is (news.services.add_attachment). Each
+    attachment is a copy of its own, since a body may link to the imported file
+    and deleting the attachment deletes its file. Each entry of ``files`` records
+    its attachment's id, and ``previous`` (the old link's entries) those of the
+    last run, so a second run attaches nothing. One that is not a document we
+    attach (an image, a text file) stays copied and linked, and the summary says
+    why. In a dry run nothing was copied and nothing is attached."""
+    if importer.dry_run:
+        return
+    kept = set(
+        article.attachments.filter(
+            pk__in=[e["attachment"] for e in previous if e.get("attachment")]
+        ).values_list("pk", flat=True)
+    )
+    before = {e["old"]: e.get("attachment") for e in previous}
+    for order, entry in enumerate(files):
+        if before.get(entry["old"]) in kept:
+            entry["attachment"] = before[entry["old"]]
+            continue
+        if not entry["stored"]:
+            continue
+        old_name = PurePosixPath(entry["old"].replace("\\", "/"))
+        try:
+            with default_storage.open(entry["stored"], "rb") as handle:
+                document = File(handle, name=old_name.name)
+                document.size = default_storage.size(entry["stored"])
+                attachment = add_attachment(
+                    article=article, file=document, title=old_name.stem, order=order
+                )
+        except ValidationError as error:
+            importer.uploads.problems.append(
+                _("%(table)s #%(id)s: tệp %(path)s không được đính kèm: %(why)s")
+                % {
+                    "table": importer.source.table("rows"),
+                    "id": old_id,
+                    "path": entry["old"],
+                    "why": " ".join(error.messages),
+                }
+            )
+            continue
+        entry["attachment"] = attachment.pk
 
 
 def _source(row, sources):

@@ -10,7 +10,7 @@ from reversion.models import Version
 
 from comments.models import Comment
 from news.legacy.models import LegacyLink, LegacySite
-from news.models import Article, Category, Tag
+from news.models import Article, Attachment, Category, Tag
 from portal.models import SiteSettings
 from ratings.models import OpeningRating, Vote
 from stats.models import OpeningArticleViews, OpeningVisits
@@ -32,6 +32,7 @@ def counts():
             LegacyLink,
             Category,
             Article,
+            Attachment,
             Tag,
             Comment,
             OpeningRating,
@@ -127,12 +128,69 @@ def test_images_and_files_are_copied_checked_and_rewritten(old_site, settings):
     # Renditions are made at import, as for an upload.
     assert default_storage.listdir("renditions/wide")[1]
     link = LegacyLink.objects.get(kind="article", old_id=12)
+    attachment = Attachment.objects.get()
     assert link.data["files"] == [
-        {"old": "2024_01/ke-hoach.pdf", "stored": "nukeviet/news/2024-01/ke-hoach.pdf"}
+        {
+            "old": "2024_01/ke-hoach.pdf",
+            "stored": "nukeviet/news/2024-01/ke-hoach.pdf",
+            "attachment": attachment.pk,
+        }
     ]
+    # The article's files are its attachments, each a copy of its own (the body
+    # links to the imported file, which deleting the attachment must not take).
+    assert attachment.article_id == 12
+    assert (attachment.title, attachment.kind) == ("ke-hoach", "pdf")
+    assert attachment.size == default_storage.size(attachment.file.name)
+    assert attachment.file.name.startswith("attachments/")
     assert link.data["other_categories"] == [2]
     assert "nv4_vi_news_rows #13: Thiếu tệp news/2024_02/khong-co.jpg" in output
     assert not Article.objects.get(pk=13).image
+
+
+def test_an_imported_attachment_is_listed_under_the_article_and_downloads(
+    old_site, client
+):
+    old_site.run()
+    attachment = Attachment.objects.get()
+    page = client.get(Article.objects.get(pk=12).get_absolute_url()).content.decode()
+    assert attachment.get_absolute_url() in page and "ke-hoach" in page
+    response = client.get(attachment.get_absolute_url())
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-1.4")
+    # Deleting the attachment keeps the imported file the body links to.
+    attachment.delete()
+    assert default_storage.exists("nukeviet/news/2024-01/ke-hoach.pdf")
+
+
+def test_an_old_file_that_is_not_a_document_is_copied_but_not_attached(old_site):
+    folder = old_site.uploads / "news" / "2024_01"
+    (folder / "ghi-chu.txt").write_text("Ghi chú", encoding="utf-8")
+    old_site.execute(
+        "UPDATE nv4_vi_news_detail SET files = '2024_01/ke-hoach.pdf,2024_01/ghi-chu.txt'"
+        " WHERE id = 12"
+    )
+    output = old_site.run()
+    assert "nv4_vi_news_rows #12: tệp 2024_01/ghi-chu.txt không được đính kèm" in output
+    assert default_storage.exists("nukeviet/news/2024-01/ghi-chu.txt")
+    assert list(Attachment.objects.values_list("title", flat=True)) == ["ke-hoach"]
+
+
+def test_a_changed_article_keeps_its_attachments_and_gains_new_ones(old_site):
+    old_site.run()
+    first = Attachment.objects.get()
+    folder = old_site.uploads / "news" / "2024_01"
+    (folder / "bao-cao.pdf").write_bytes(b"%PDF-1.7\n% bao cao\n%%EOF\n")
+    old_site.execute(
+        "UPDATE nv4_vi_news_detail SET files = '2024_01/ke-hoach.pdf,2024_01/bao-cao.pdf'"
+        " WHERE id = 12"
+    )
+    old_site.run()
+    assert list(
+        Attachment.objects.filter(article_id=12).values_list("pk", "title")
+    ) == [(first.pk, "ke-hoach"), (first.pk + 1, "bao-cao")]
+    old_site.run()
+    assert Attachment.objects.count() == 2
 
 
 def test_a_file_that_is_not_an_image_is_refused_as_a_lead_image(old_site):
