@@ -11,7 +11,6 @@ from its first key on, along the index.
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Q
 from django.utils.functional import cached_property
 
 from portal import pagecache
@@ -64,9 +63,9 @@ class KeysetPaginator(Paginator):
         at, pk = self.starts[0][number - 1]
         return self._get_page(
             list(
-                self.object_list.filter(
-                    Q(publish_at__lt=at) | Q(publish_at=at, id__lte=pk)
-                ).order_by("-publish_at", "-id")[: self.per_page]
+                self.object_list.keyed("<=", at, pk).order_by("-publish_at", "-id")[
+                    : self.per_page
+                ]
             ),
             number,
             self,

@@ -78,3 +78,53 @@ def test_an_empty_list_has_one_empty_page(cold_get):
     category = make_category()
     response = cold_get(category.get_absolute_url())
     assert response.status_code == 200 and titles(response) == []
+
+
+def test_newer_and_older_break_equal_times_by_id(client):
+    """The article page's neighbours follow (publish_at, id) order exactly, also
+    among articles published at the same moment."""
+    category = make_category()
+    moment = timezone.now() - timedelta(hours=1)
+    same = [
+        make_article(title=f"Cùng lúc {i}", category=category, publish_at=moment)
+        for i in range(3)
+    ]
+    before = make_article(
+        title="Trước", category=category, publish_at=moment - timedelta(minutes=1)
+    )
+    after = make_article(
+        title="Sau", category=category, publish_at=moment + timedelta(minutes=1)
+    )
+    middle = same[1]
+    published = Article.objects.published().filter(category=category)
+    assert list(published.newer_than(middle)) == [same[2], after]
+    assert list(published.older_than(middle)) == [same[0], before]
+    page = client.get(middle.get_absolute_url())
+    assert [a.pk for a in page.context["newer"]] == [same[2].pk, after.pk]
+    assert [a.pk for a in page.context["older"]] == [same[0].pk, before.pk]
+
+
+def test_a_deep_page_starts_at_its_key_in_the_index(cold_get):
+    """The page's rows are read from its first key along the index: the key is an
+    index bound (a row comparison), not a filter PostgreSQL applies to every newer
+    row, which made page 500 of a large category cost 200 times page 1."""
+    SiteSettings.load()
+    category = make_category()
+    for _ in range(45):
+        make_article(category=category)
+    url = category.get_absolute_url()
+    cold_get(url)
+    with CaptureQueriesContext(connection) as queries:
+        cold_get(f"{url}?page=3")
+    (sql,) = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "ORDER BY" in q["sql"] and '"news_article"."publish_at" DESC' in q["sql"]
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Cond:" in plan
+    index_cond = next(line for line in plan.splitlines() if "Index Cond:" in line)
+    assert "ROW(publish_at, id) <=" in index_cond, plan
