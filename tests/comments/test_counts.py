@@ -42,6 +42,27 @@ def test_list_pages_show_counts_with_one_query_for_the_whole_page(
     assert html == expected
 
 
+def test_list_counts_are_kept_until_comments_change(django_assert_num_queries):
+    """A list page rendered anew reads no count it read before, and a new, hidden
+    or approved comment shows in the next render."""
+    article, other = make_article(), make_article()
+    make_comment(article=article)
+    page = list(Article.objects.filter(pk__in=[article.pk, other.pk]).order_by("id"))
+    template = Template(
+        "{% load comments_tags %}{% attach_comment_counts articles %}"
+        "{% for a in articles %}{{ a.comment_count }};{% endfor %}"
+    )
+    assert template.render(Context({"articles": page})) == "1;0;"
+    with django_assert_num_queries(0):
+        assert template.render(Context({"articles": page})) == "1;0;"
+    second = make_comment(article=article)
+    assert template.render(Context({"articles": page})) == "2;0;"
+    from comments.services import moderate
+
+    moderate(comments=Comment.objects.filter(pk=second.pk), state="spam")
+    assert template.render(Context({"articles": page})) == "1;0;"
+
+
 def test_a_sliced_queryset_keeps_its_attached_counts(django_assert_num_queries):
     for _ in range(3):
         make_comment(article=make_article())
