@@ -8,12 +8,18 @@ moment comes (``portal.pagecache`` versions), and each page then reads its rows
 from its first key on, along the index.
 """
 
+from array import array
+from datetime import UTC, datetime, timedelta
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.utils.functional import cached_property
 
 from portal import pagecache
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
 
 
 class KeysetPaginator(Paginator):
@@ -26,9 +32,12 @@ class KeysetPaginator(Paginator):
 
     @cached_property
     def starts(self):
-        """``[(publish_at, id) of each page's first article]`` and the count."""
+        """Each page's first key, as two arrays (``publish_at`` in microseconds
+        since the epoch, ``id``), and the count. Arrays, because the cache
+        unpickles what it keeps on every read: a list of 1,300 (datetime, id)
+        pairs (a 26,000-article tag) took 1.3 ms, two arrays a few µs."""
         key = pagecache.versioned_key(
-            f"news:page-starts:{self.list_key}:{self.per_page}:"
+            f"news:page-keys:{self.list_key}:{self.per_page}:"
             f"{pagecache.versions.horizon}",
             (pagecache.SITE,),
         )
@@ -50,17 +59,21 @@ class KeysetPaginator(Paginator):
                 [*params, self.per_page],
             )
             rows = cursor.fetchall()
-        return [(at, pk) for at, pk, _total in rows], rows[0][2] if rows else 0
+        moments = array("q", ((at - EPOCH) // MICROSECOND for at, _pk, _n in rows))
+        ids = array("q", (pk for _at, pk, _n in rows))
+        return moments, ids, rows[0][2] if rows else 0
 
     @cached_property
     def count(self):
-        return self.starts[1]
+        return self.starts[2]
 
     def page(self, number):
         number = self.validate_number(number)
         if not self.count:
             return self._get_page([], number, self)
-        at, pk = self.starts[0][number - 1]
+        moments, ids, _count = self.starts
+        at = EPOCH + timedelta(microseconds=moments[number - 1])
+        pk = ids[number - 1]
         return self._get_page(
             list(
                 self.object_list.keyed("<=", at, pk).order_by("-publish_at", "-id")[
