@@ -9,10 +9,11 @@ The grown data is ``portal_bench_grown``: the demo content, then ``manage.py
 bench_grow`` (100,000 articles over ten years in 30 categories, 5,000 comments on
 the article measured here, 10 million page views of history), made once and kept
 (``--regrow`` makes it again). The demo data it is compared with is
-``portal_bench_demo``: the demo content with the grown site's shape, i.e. the same
-30 categories (21 of them empty) and 30 comments on the measured article (a full
-first page, as the grown article shows), so that a ratio shows what the volume
-costs, not what a longer menu or a page of comments costs; ``--plain-demo``
+``portal_bench_shaped``: the demo content with the grown site's shape, i.e. the
+same 30 categories, 30 comments on the measured article (a full first page, as
+the grown article shows) and 80 articles of the same kind, so that the measured
+category and tag show a full first page of 20 too; a ratio then shows what the
+volume costs, not what a longer menu or a fuller page costs; ``--plain-demo``
 compares with the plain demo content of bench/pages.py instead. Four servers run
 side by side (demo and grown, warm and cold); each round loads every page on the
 demo server and then on the grown one. See README.md.
@@ -100,8 +101,9 @@ print(json.dumps({
 }))
 """
 GROWN = "from portal.growth import already_grown; print(already_grown())"
-# The grown site's categories and a first page of comments, without the volume.
-SHAPE_ONLY = ["--articles", "0", "--comments", "30", "--history-days", "0"]
+# The grown site's categories and full first pages (the article's comments, the
+# category's and the tag's articles: the demo's tag page had 9), without the volume.
+SHAPE_ONLY = ["--articles", "80", "--comments", "30", "--history-days", "0"]
 
 
 def prepare_demo_data(args):
@@ -110,7 +112,7 @@ def prepare_demo_data(args):
         url = database_url("portal_bench_pages")
         prepare_demo(environment(url))
         return url
-    url = database_url("portal_bench_demo")
+    url = database_url("portal_bench_shaped")
     env = environment(url)
     prepare_demo(env)
     if shell(env, GROWN) != "True":
