@@ -260,7 +260,7 @@ def _attach(importer, article, files, old_id, previous):
     last run, so a second run attaches nothing. One that is not a document we
     attach (an image, a text file) stays copied and linked, and the summary says
     why. In a dry run nothing was copied and nothing is attached."""
-    if importer.dry_run:
+    if importer.dry_run or not files:
         return
     kept = set(
         article.attachments.filter(
